@@ -1,0 +1,40 @@
+package io.invoke4j.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The host as a front end sees it: parse a command, generate, and what the front end needs to show.
+ * One instance serves the whole session.
+ */
+public interface Invoker {
+
+    /**
+     * Parses one {@code invoke>} line (a prompt with switches; a leading {@code !invoke} is ignored).
+     *
+     * @throws CommandException with a one-line message for a bad switch or value, or
+     *                          {@link CommandException#isHelpRequested()} for {@code -h}
+     */
+    GenerationRequest parse(String line);
+
+    /**
+     * Runs a request: generates every image, writes each PNG with its metadata and appends the log.
+     * Images written before a cancellation or a failure are kept and returned.
+     *
+     * @throws CommandException for a value the model cannot run (one line)
+     */
+    List<GeneratedImage> generate(GenerationRequest request, GenerationListener listener);
+
+    /** The names {@code -A} accepts, sorted. */
+    List<String> samplerNames();
+
+    /** The {@code -h} text: usage and every switch. */
+    String helpText();
+
+    /** The start-up output folder, where the log and the history file live. */
+    Path outputDirectory();
+
+    /** The {@code --from_file} source: a path, or {@code "-"} for standard input; empty when interactive. */
+    Optional<String> commandFile();
+}

@@ -1,0 +1,161 @@
+package io.invoke4j.host;
+
+import io.invoke4j.api.CommandException;
+import io.invoke4j.api.GeneratedImage;
+import io.invoke4j.api.GenerationListener;
+import io.invoke4j.api.GenerationRequest;
+import io.invoke4j.api.Invoker;
+import io.invoke4j.api.Sampler;
+import io.invoke4j.host.command.CanonicalCommand;
+import io.invoke4j.host.command.CommandParser;
+import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.generate.LatentDecoder;
+import io.invoke4j.host.generate.Txt2ImgPipeline;
+import io.invoke4j.host.noise.SeedChain;
+import io.invoke4j.host.output.ImageRecord;
+import io.invoke4j.host.output.ImageWriter;
+import io.invoke4j.host.output.InvokeLog;
+import io.invoke4j.host.plugins.ExtensionRegistry;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The host's {@link Invoker}: fills a request's absent switches from the start-up switches and the model,
+ * follows InvokeAI's seed chain, runs the pipeline per image and writes each PNG and the log.
+ */
+final class HostInvoker implements Invoker {
+    private final StartupOptions options;
+    private final Path outputDirectory;
+    private final ModelEntry model;
+    private final String modelHash;
+    private final Txt2ImgPipeline pipeline;
+    private final ExtensionRegistry<Sampler> samplers;
+    private final CommandParser parser;
+    private final ImageWriter writer;
+    private final SeedChain seeds;
+
+    HostInvoker(StartupOptions options, Path outputDirectory, ModelEntry model, String modelHash,
+                Txt2ImgPipeline pipeline, ExtensionRegistry<Sampler> samplers, SeedChain seeds) {
+        this.options = options;
+        this.outputDirectory = outputDirectory;
+        this.model = model;
+        this.modelHash = modelHash;
+        this.pipeline = pipeline;
+        this.samplers = samplers;
+        this.parser = new CommandParser(samplers.names());
+        this.writer = new ImageWriter(options.pngCompression);
+        this.seeds = seeds;
+    }
+
+    @Override
+    public GenerationRequest parse(String line) {
+        return parser.parse(line);
+    }
+
+    /** The request with every absent switch filled in, as it will run and be recorded. */
+    GenerationRequest resolve(GenerationRequest request) {
+        String sampler = firstNonNull(request.sampler(), options.sampler, model.sampler(), "k_lms");
+        if (samplers.find(sampler).isEmpty()) {
+            throw new CommandException("unknown sampler '" + sampler + "' (known: " + String.join(", ", samplers.names()) + ")");
+        }
+        return request.toBuilder()
+                .steps(firstNonNull(request.steps(), options.steps))
+                .cfgScale(firstNonNull(request.cfgScale(), options.cfgScale))
+                .width(firstNonNull(request.width(), model.width()))
+                .height(firstNonNull(request.height(), model.height()))
+                .sampler(sampler)
+                .iterations(firstNonNull(request.iterations(), options.iterations))
+                .outdir(firstNonNull(request.outdir(), outputDirectory.toString()))
+                .build();
+    }
+
+    @Override
+    public List<GeneratedImage> generate(GenerationRequest request, GenerationListener listener) {
+        GenerationRequest r = resolve(request);
+        int width = r.width() - r.width() % 64;
+        int height = r.height() - r.height() % 64;
+        if (width < 64 || height < 64) {
+            throw new CommandException("-W/-H must be at least 64 (got " + r.width() + "x" + r.height() + ")");
+        }
+        if (width != r.width() || height != r.height()) {
+            listener.message(">> Provided width and height must be multiples of 64. Auto-resizing to "
+                    + width + "x" + height);
+        }
+        Sampler sampler = samplers.get(r.sampler());
+        Path dir = Path.of(r.outdir());
+        String prefix = ImageWriter.uniquePrefix(dir);
+        List<GeneratedImage> images = new ArrayList<>();
+        long started = System.nanoTime();
+        long seed = r.seed() != null ? r.seed() : seeds.next();
+        try {
+            for (int i = 0; i < r.iterations(); i++) {
+                listener.imageStarted(i, r.iterations(), seed, r.steps());
+                listener.message(">> Sampling with " + r.sampler() + " starting at step 0 of " + r.steps()
+                        + " (" + r.steps() + " new sampling steps)");
+                Txt2ImgPipeline.Txt2ImgParams params = new Txt2ImgPipeline.Txt2ImgParams(
+                        r.prompt(), "", seed, r.steps(), r.cfgScale().floatValue(), width, height, options.karrasMax);
+                Txt2ImgPipeline.Result result = pipeline.generate(params, sampler, (step, steps, x, denoised) -> {
+                    listener.stepDone(step + 1, steps);
+                    if (listener.cancelRequested()) {
+                        throw new CancellationException();
+                    }
+                });
+                BufferedImage image = LatentDecoder.toImage(result.decoded());
+                String command = CanonicalCommand.format(r, seed);
+                ImageRecord record = new ImageRecord(r.prompt(), seed, r.steps(), r.cfgScale(), r.width(), r.height(),
+                        r.sampler(), options.model, modelHash, command);
+                Path path = writer.write(dir, prefix + "." + seed + ".png", image, record);
+                GeneratedImage generated = new GeneratedImage(path, seed, command);
+                images.add(generated);
+                listener.imageSaved(generated);
+                // InvokeAI reseeds Python's RNG with each image's seed and draws the next one from it
+                seeds.reseed(seed);
+                seed = seeds.next();
+            }
+        } catch (CancellationException e) {
+            listener.message("**Interrupted** Partial results will be returned.");
+        } finally {
+            if (!images.isEmpty()) {
+                InvokeLog.append(dir, images);
+            }
+        }
+        listener.message(">> Usage stats:");
+        listener.message(String.format(">>   %d image(s) generated in %.2fs", images.size(),
+                (System.nanoTime() - started) / 1e9));
+        return images;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> samplerNames() {
+        return samplers.names();
+    }
+
+    @Override
+    public String helpText() {
+        return parser.helpText();
+    }
+
+    @Override
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
+
+    @Override
+    public Optional<String> commandFile() {
+        return Optional.ofNullable(options.fromFile);
+    }
+}

@@ -1,0 +1,97 @@
+package io.invoke4j.host;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.invoke4j.api.FrontEnd;
+import io.invoke4j.api.InferenceException;
+import io.invoke4j.api.InferenceSession;
+import io.invoke4j.api.Invoker;
+import io.invoke4j.host.bench.Bench;
+import io.invoke4j.host.bench.TimedSession;
+import io.invoke4j.host.config.ConfigException;
+import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.plugins.PluginLoadException;
+import io.invoke4j.host.plugins.Plugins;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
+
+/**
+ * {@code bin/invoke}: reads the start-up switches, wires the host with Guice, loads the plugins and the model,
+ * then hands over to the front end (the {@code invoke>} REPL).
+ */
+public final class Main {
+    /** A bad start-up switch. */
+    static final int EXIT_USAGE = 2;
+    /** The configuration, a plugin or the model could not be loaded. */
+    static final int EXIT_STARTUP = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs invoke4j and returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        StartupOptions options = new StartupOptions();
+        CommandLine cli = new CommandLine(options).setAbbreviatedOptionsAllowed(true);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("invoke: error: " + e.getMessage() + " (see --help)");
+            return EXIT_USAGE;
+        }
+        if (options.help) {
+            cli.usage(out);
+            return 0;
+        }
+        if (options.fromFile != null && !"-".equals(options.fromFile) && !Files.isRegularFile(Path.of(options.fromFile))) {
+            err.println(options.fromFile + " not found. Aborting.");
+            return EXIT_STARTUP;
+        }
+        AtomicLong runNanos = new AtomicLong();
+        UnaryOperator<InferenceSession> wrap = options.bench ? s -> new TimedSession(s, runNanos) : UnaryOperator.identity();
+        try {
+            Installation installation = Installation.locate();
+            out.println("* Initializing, be patient...");
+            Injector host = Guice.createInjector(new HostModule(options, installation));
+            ModelEntry model = host.getInstance(ModelEntry.class);
+            try (Plugins plugins = Plugins.load(installation.pluginsDir(), installation.development(), host)) {
+                if (options.sampler != null) {
+                    plugins.samplers().get(options.sampler);
+                }
+                long loadStart = System.nanoTime();
+                out.println(">> Loading " + model.name() + " from " + model.path() + " (engine " + model.engine() + ")");
+                Injector session = host.createChildInjector(new SessionModule(plugins, wrap));
+                Invoker invoker = session.getInstance(Invoker.class);
+                out.printf(">> Model loaded in %.2fs%n", (System.nanoTime() - loadStart) / 1e9);
+                if (options.bench) {
+                    Bench.run(invoker, runNanos, out);
+                    return 0;
+                }
+                FrontEnd frontEnd = plugins.frontEnds().get("repl");
+                return frontEnd.run(invoker);
+            }
+        } catch (ConfigException | PluginLoadException | InferenceException e) {
+            err.println("** " + e.getMessage() + ". Aborting.");
+            return EXIT_STARTUP;
+        } catch (com.google.inject.ProvisionException | com.google.inject.CreationException e) {
+            Throwable cause = rootCause(e);
+            err.println("** " + cause.getMessage() + ". Aborting.");
+            return EXIT_STARTUP;
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,124 @@
+package io.invoke4j.host.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoke4j.api.EngineOptions;
+import io.invoke4j.api.InferenceEngine;
+import io.invoke4j.api.InferenceSession;
+import io.invoke4j.host.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A Stable Diffusion 1.x model in the diffusers layout, opened once: the tokenizer, the schedule, and a
+ * session per network, all through one {@link InferenceEngine}.
+ */
+public final class StableDiffusionModel implements AutoCloseable {
+    /** SD 1.x's VAE latent scale. */
+    public static final float LATENT_SCALE = 0.18215f;
+
+    private final Path folder;
+    private final ClipTokenizer tokenizer;
+    private final DiscreteSchedule schedule;
+    private final InferenceSession textEncoder;
+    private final InferenceSession unet;
+    private final InferenceSession vaeDecoder;
+
+    private StableDiffusionModel(Path folder, ClipTokenizer tokenizer, DiscreteSchedule schedule,
+                                 InferenceSession textEncoder, InferenceSession unet, InferenceSession vaeDecoder) {
+        this.folder = folder;
+        this.tokenizer = tokenizer;
+        this.schedule = schedule;
+        this.textEncoder = textEncoder;
+        this.unet = unet;
+        this.vaeDecoder = vaeDecoder;
+    }
+
+    /**
+     * Opens the model in {@code folder}.
+     *
+     * @param wrap applied to every session as it is opened (timing, for the benchmark); identity otherwise
+     * @throws ConfigException when the folder lacks a part
+     */
+    public static StableDiffusionModel open(Path folder, InferenceEngine engine, EngineOptions options,
+                                            UnaryOperator<InferenceSession> wrap) {
+        for (String part : List.of("tokenizer", "scheduler", "text_encoder", "unet", "vae_decoder")) {
+            if (!Files.isDirectory(folder.resolve(part))) {
+                throw new ConfigException(folder + ": not a diffusers Stable Diffusion folder (no " + part + "/)");
+            }
+        }
+        ClipTokenizer tokenizer = ClipTokenizer.load(folder.resolve("tokenizer"));
+        DiscreteSchedule schedule = readSchedule(folder.resolve("scheduler/scheduler_config.json"));
+        List<InferenceSession> opened = new ArrayList<>();
+        try {
+            InferenceSession text = track(opened, wrap.apply(engine.open(folder.resolve("text_encoder"), options)));
+            InferenceSession unet = track(opened, wrap.apply(engine.open(folder.resolve("unet"), options)));
+            InferenceSession vae = track(opened, wrap.apply(engine.open(folder.resolve("vae_decoder"), options)));
+            return new StableDiffusionModel(folder, tokenizer, schedule, text, unet, vae);
+        } catch (RuntimeException e) {
+            opened.forEach(InferenceSession::close);
+            throw e;
+        }
+    }
+
+    private static InferenceSession track(List<InferenceSession> opened, InferenceSession session) {
+        opened.add(session);
+        return session;
+    }
+
+    /** The training schedule from {@code scheduler_config.json} (SD 1.x: scaled_linear 0.00085..0.012). */
+    private static DiscreteSchedule readSchedule(Path config) {
+        try {
+            JsonNode node = new ObjectMapper().readTree(config.toFile());
+            String kind = node.path("beta_schedule").asText("scaled_linear");
+            if (!"scaled_linear".equals(kind)) {
+                throw new ConfigException(config + ": beta_schedule '" + kind + "' is not supported (scaled_linear)");
+            }
+            String prediction = node.path("prediction_type").asText("epsilon");
+            if (!"epsilon".equals(prediction)) {
+                throw new ConfigException(config + ": prediction_type '" + prediction + "' is not supported (epsilon)");
+            }
+            return DiscreteSchedule.scaledLinear(
+                    node.path("beta_start").asDouble(0.00085),
+                    node.path("beta_end").asDouble(0.012),
+                    node.path("num_train_timesteps").asInt(1000));
+        } catch (IOException e) {
+            throw new ConfigException(config + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public ClipTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public DiscreteSchedule schedule() {
+        return schedule;
+    }
+
+    public InferenceSession textEncoder() {
+        return textEncoder;
+    }
+
+    public InferenceSession unet() {
+        return unet;
+    }
+
+    public InferenceSession vaeDecoder() {
+        return vaeDecoder;
+    }
+
+    @Override
+    public void close() {
+        textEncoder.close();
+        unet.close();
+        vaeDecoder.close();
+    }
+}

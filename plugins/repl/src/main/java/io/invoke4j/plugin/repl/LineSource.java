@@ -1,0 +1,21 @@
+package io.invoke4j.plugin.repl;
+
+import java.io.Closeable;
+
+/** Where the REPL's commands come from: a terminal, a pipe, or a {@code --from_file} file. */
+interface LineSource extends Closeable {
+
+    /** The next line, or {@code null} at the end of input (Ctrl-D, end of file). */
+    String readLine();
+
+    /** Whether a person is typing: then the source echoes nothing and Ctrl-C cancels a running job. */
+    boolean interactive();
+
+    /** Runs {@code onInterrupt} when the user presses Ctrl-C while a job runs (until the job ends). */
+    default void whileRunning(Runnable onInterrupt, Runnable job) {
+        job.run();
+    }
+
+    @Override
+    void close();
+}

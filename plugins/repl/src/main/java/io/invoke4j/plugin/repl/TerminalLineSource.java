@@ -1,0 +1,74 @@
+package io.invoke4j.plugin.repl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/** Lines typed at a real terminal, with JLine's line editing; Ctrl-C at the prompt clears the line. */
+final class TerminalLineSource implements LineSource {
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final String prompt;
+
+    TerminalLineSource(String prompt) {
+        this.prompt = prompt;
+        // JLine finds its terminal providers through the context class loader; in a plugin that is not ours
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(TerminalLineSource.class.getClassLoader());
+        try {
+            this.terminal = TerminalBuilder.builder().system(true).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        this.reader = LineReaderBuilder.builder().terminal(terminal).appName("invoke4j").build();
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    @Override
+    public String readLine() {
+        while (true) {
+            try {
+                return reader.readLine(prompt);
+            } catch (UserInterruptException e) {
+                // Ctrl-C at the prompt drops the line, as a shell does; Ctrl-D quits
+            } catch (EndOfFileException e) {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public boolean interactive() {
+        return true;
+    }
+
+    @Override
+    public void whileRunning(Runnable onInterrupt, Runnable job) {
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
+        try {
+            job.run();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            terminal.close();
+        } catch (IOException e) {
+            // the terminal is gone already
+        }
+    }
+}

@@ -124,7 +124,7 @@ public final class ReplFrontEnd implements FrontEnd {
                 }
                 return;
             }
-            ConsoleProgress progress = new ConsoleProgress(out, err);
+            ConsoleProgress progress = new ConsoleProgress(out, err, source.interactive());
             List<GeneratedImage> images = new ArrayList<>();
             try {
                 source.whileRunning(progress::requestCancel, () -> images.addAll(invoker.generate(request, progress)));

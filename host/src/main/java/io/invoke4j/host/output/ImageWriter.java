@@ -1,22 +1,40 @@
 package io.invoke4j.host.output;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Writes generated images as InvokeAI 2.2.5 does: PNG with the {@code Dream} and {@code sd-metadata} text
  * chunks (and A1111's {@code parameters}), atomically (a temporary file in the same folder, then a rename).
+ * The same image and record always give the same bytes.
  */
 public final class ImageWriter {
+    /** InvokeAI's {@code -z} default (PIL's). */
+    public static final int DEFAULT_PNG_COMPRESSION = 6;
 
-    /** @param pngCompression zlib level 0-9 (InvokeAI's {@code -z}, default 6) */
+    private final PngEncoder encoder;
+
+    /**
+     * @param pngCompression zlib level 0-9 (InvokeAI's {@code -z}, default 6)
+     * @throws IllegalArgumentException for a level outside 0-9
+     */
     public ImageWriter(int pngCompression) {
-        throw new UnsupportedOperationException("TODO");
+        this.encoder = new PngEncoder(pngCompression);
     }
 
-    /** The next {@code {prefix}} in {@code dir} (InvokeAI's {@code unique_prefix}: {@code 000001} when empty). */
+    /**
+     * The next {@code {prefix}} in {@code dir} (InvokeAI's {@code unique_prefix}: {@code 000001} when empty or
+     * missing). Like InvokeAI it takes the first name in reverse code-point order that looks numbered, so
+     * {@code 9.x.png} beats {@code 000010.x.png} and after {@code 999999} the prefix stays {@code 1000000}.
+     *
+     * @throws UncheckedIOException when {@code dir} exists but cannot be listed
+     */
     public static String uniquePrefix(Path dir) {
-        throw new UnsupportedOperationException("TODO");
+        return UniquePrefix.next(dir);
     }
 
     /**
@@ -24,8 +42,25 @@ public final class ImageWriter {
      * {@code dir} if needed, atomically.
      *
      * @return the path written ({@code dir.resolve(fileName)})
+     * @throws UncheckedIOException when the image cannot be encoded or written; no file is left behind then,
+     *                              and an earlier file of that name is kept as it was
      */
     public Path write(Path dir, String fileName, BufferedImage image, ImageRecord record) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(record.command(), "record.command");
+        Path target = dir.resolve(fileName);
+        try {
+            AtomicFile.write(target, encoder.encode(image, textChunks(record)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
+    private static List<PngTextChunk> textChunks(ImageRecord record) {
+        return List.of(
+                new PngTextChunk("Dream", record.command()),
+                new PngTextChunk("sd-metadata", SdMetadata.json(record)),
+                new PngTextChunk("parameters", A1111Parameters.infotext(record)));
     }
 }

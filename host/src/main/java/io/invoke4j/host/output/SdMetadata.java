@@ -1,0 +1,59 @@
+package io.invoke4j.host.output;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code sd-metadata} chunk: InvokeAI 2.2.5's JSON for a txt2img image, with invoke4j's app id and a fixed
+ * key order (InvokeAI's own order varies from run to run, so readers cannot depend on one).
+ */
+final class SdMetadata {
+    static final String APP_ID = "invoke4j";
+    static final String APP_VERSION = "0.1.0";
+
+    private SdMetadata() {
+    }
+
+    /** The JSON text for {@code record}, as Python's {@code json.dumps} writes it. */
+    static String json(ImageRecord record) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("model", "stable diffusion");
+        metadata.put("model_id", record.modelId());
+        metadata.put("model_hash", record.modelHash());
+        metadata.put("app_id", APP_ID);
+        metadata.put("app_version", APP_VERSION);
+        metadata.put("image", image(record));
+        return PythonJson.dumps(metadata);
+    }
+
+    private static Map<String, Object> image(ImageRecord record) {
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("prompt", prompt(record.prompt()));
+        image.put("seed", record.seed());
+        image.put("steps", record.steps());
+        image.put("cfg_scale", record.cfgScale());
+        image.put("threshold", 0.0);
+        image.put("perlin", 0.0);
+        image.put("width", record.width());
+        image.put("height", record.height());
+        image.put("postprocessing", null);
+        image.put("sampler", record.sampler());
+        image.put("variations", List.of());
+        image.put("type", "txt2img");
+        return image;
+    }
+
+    /* InvokeAI splits the prompt as typed, so [negative] groups stay inside the sub-prompt texts. */
+    private static List<Object> prompt(String typed) {
+        List<Object> parts = new ArrayList<>();
+        for (WeightedSubprompts.Subprompt part : WeightedSubprompts.split(typed)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("prompt", part.text());
+            entry.put("weight", part.weight());
+            parts.add(entry);
+        }
+        return parts;
+    }
+}

@@ -37,8 +37,12 @@ public final class ModelCatalog {
     public static ModelCatalog load(Path file, Path root) {
         Map<String, ModelEntry.Yaml> raw;
         try {
+            String text = Files.readString(file);
+            if (text.isBlank()) {
+                throw new ConfigException(file + ": no models defined");
+            }
             ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            raw = yaml.readValue(Files.readString(file), new TypeReference<LinkedHashMap<String, ModelEntry.Yaml>>() {
+            raw = yaml.readValue(text, new TypeReference<LinkedHashMap<String, ModelEntry.Yaml>>() {
             });
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": model configuration file not found");

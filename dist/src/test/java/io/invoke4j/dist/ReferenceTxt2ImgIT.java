@@ -87,11 +87,11 @@ class ReferenceTxt2ImgIT {
     }
 
     private static Run generate(String folder) {
-        List<RecordingSession> sessions = new ArrayList<>();
+        Map<String, RecordingSession> sessions = new java.util.HashMap<>();
         StableDiffusionModel model = StableDiffusionModel.open(Launcher.dist().resolve("models").resolve(folder),
-                plugins.engines().get("onnx"), EngineOptions.defaults(), s -> {
+                plugins.engines().get("onnx"), EngineOptions.defaults(), (part, s) -> {
                     RecordingSession r = new RecordingSession(s);
-                    sessions.add(r);
+                    sessions.put(part, r);
                     return r;
                 });
         try {
@@ -100,7 +100,7 @@ class ReferenceTxt2ImgIT {
                     new Txt2ImgPipeline.Txt2ImgParams("a red fox in the snow", "", 123, 10, 7.5f, 256, 256, 30),
                     plugins.samplers().get("k_euler"),
                     (step, steps, x, denoised) -> xs.add(x.data().clone()));
-            return new Run(xs, result.latents(), result.decoded(), sessions.get(1));
+            return new Run(xs, result.latents(), result.decoded(), sessions.get("unet"));
         } finally {
             model.close();
         }

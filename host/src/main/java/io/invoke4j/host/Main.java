@@ -4,19 +4,17 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.invoke4j.api.FrontEnd;
 import io.invoke4j.api.InferenceException;
-import io.invoke4j.api.InferenceSession;
 import io.invoke4j.api.Invoker;
 import io.invoke4j.host.bench.Bench;
-import io.invoke4j.host.bench.TimedSession;
+import io.invoke4j.host.bench.SessionTimings;
 import io.invoke4j.host.config.ConfigException;
 import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.generate.SessionWrapper;
 import io.invoke4j.host.plugins.PluginLoadException;
 import io.invoke4j.host.plugins.Plugins;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /**
@@ -54,8 +52,8 @@ public final class Main {
             err.println(options.fromFile + " not found. Aborting.");
             return EXIT_STARTUP;
         }
-        AtomicLong runNanos = new AtomicLong();
-        UnaryOperator<InferenceSession> wrap = options.bench ? s -> new TimedSession(s, runNanos) : UnaryOperator.identity();
+        SessionTimings timings = new SessionTimings();
+        SessionWrapper wrap = options.bench ? timings : SessionWrapper.NONE;
         try {
             Installation installation = Installation.locate();
             out.println("* Initializing, be patient...");
@@ -71,7 +69,7 @@ public final class Main {
                 Invoker invoker = session.getInstance(Invoker.class);
                 out.printf(">> Model loaded in %.2fs%n", (System.nanoTime() - loadStart) / 1e9);
                 if (options.bench) {
-                    Bench.run(invoker, runNanos, out);
+                    Bench.run(invoker, timings, out);
                     return 0;
                 }
                 FrontEnd frontEnd = plugins.frontEnds().get("repl");

@@ -4,26 +4,25 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.invoke4j.api.EngineOptions;
-import io.invoke4j.api.InferenceSession;
 import io.invoke4j.api.Invoker;
 import io.invoke4j.api.Sampler;
 import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.generate.ModelHash;
+import io.invoke4j.host.generate.SessionWrapper;
 import io.invoke4j.host.generate.StableDiffusionModel;
 import io.invoke4j.host.generate.Txt2ImgPipeline;
 import io.invoke4j.host.noise.SeedChain;
 import io.invoke4j.host.plugins.ExtensionRegistry;
 import io.invoke4j.host.plugins.Plugins;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 
 /** What exists once the plugins are loaded: the registries, the opened model, the pipeline and the Invoker. */
 final class SessionModule extends AbstractModule {
     private final Plugins plugins;
-    private final UnaryOperator<InferenceSession> sessionWrapper;
+    private final SessionWrapper sessionWrapper;
 
     /** @param sessionWrapper applied to every opened model session (the benchmark times them) */
-    SessionModule(Plugins plugins, UnaryOperator<InferenceSession> sessionWrapper) {
+    SessionModule(Plugins plugins, SessionWrapper sessionWrapper) {
         this.plugins = plugins;
         this.sessionWrapper = sessionWrapper;
     }

@@ -5,50 +5,66 @@ import io.invoke4j.api.GenerationRequest;
 import io.invoke4j.api.Invoker;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@code --bench} figures: time from JVM start to the {@code invoke>} prompt being ready, then per image
- * (512x512, 20 steps, k_lms) the wall time, the time spent inside the inference engine's {@code run}, the
- * host's share of the wall time, and the peak resident memory.
+ * The {@code --bench} figures on the loaded model: time from JVM start to the {@code invoke>} prompt being
+ * ready; per 512x512 image at 20 steps with k_lms the wall time, the time inside the inference engine's
+ * {@code run}, the host's share of the wall time; one line per sampler with its UNet calls and wall time per
+ * image (so the cost of second-order samplers shows); and the peak resident memory.
  */
 public final class Bench {
     private static final int IMAGES = 3;
+    private static final int STEPS = 20;
 
     private Bench() {
     }
 
     /**
-     * @param invoker  the ready host
-     * @param runNanos the counter every model session adds its {@code run} time to
+     * @param invoker the ready host
+     * @param timings the counters every model session reports to
      */
-    public static void run(Invoker invoker, AtomicLong runNanos, PrintStream out) {
+    public static void run(Invoker invoker, SessionTimings timings, PrintStream out) {
         long readyMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        out.printf("bench: start to invoke> ready   %8.0f ms%n", (double) readyMs);
-        out.printf("bench: peak RSS after start     %8.1f MiB%n", peakRssMiB());
-        GenerationRequest request = GenerationRequest.builder()
-                .prompt("a red fox in the snow").steps(20).width(512).height(512).cfgScale(7.5).sampler("k_lms")
-                .seed(416354203L).iterations(1).outdir(tempOutdir().toString()).build();
-        for (int i = 0; i < IMAGES; i++) {
-            runNanos.set(0);
-            long start = System.nanoTime();
-            invoker.generate(request, GenerationListener.NONE);
-            long wall = System.nanoTime() - start;
-            long ort = runNanos.get();
-            out.printf("bench: image %d (512x512, 20 steps, k_lms): wall %8.0f ms, engine run %8.0f ms, "
-                    + "host overhead %5.2f%%%n", i + 1, wall / 1e6, ort / 1e6, 100.0 * (wall - ort) / wall);
+        out.printf("bench: start to invoke> ready: %.0f ms%n", (double) readyMs);
+        out.printf("bench: peak RSS after start: %.1f MiB%n", peakRssMiB());
+        Path outdir = tempOutdir();
+        for (int i = 1; i <= IMAGES; i++) {
+            timings.reset();
+            long wall = timeOneImage(invoker, "k_lms", outdir);
+            long ort = timings.runNanos();
+            out.printf("bench: image %d (512x512, %d steps, k_lms): wall %.0f ms, engine run %.0f ms, host overhead %.2f%%%n",
+                    i, STEPS, wall / 1e6, ort / 1e6, 100.0 * (wall - ort) / wall);
         }
-        out.printf("bench: peak RSS                 %8.1f MiB%n", peakRssMiB());
+        for (String sampler : invoker.samplerNames()) {
+            if (sampler.endsWith("_karras")) {
+                continue; // the same work as the plain sampler; only the noise levels differ
+            }
+            timings.reset();
+            long wall = timeOneImage(invoker, sampler, outdir);
+            out.printf("bench: sampler %-12s UNet calls per image %3d, wall per image %6.0f ms%n",
+                    sampler, timings.calls("unet"), wall / 1e6);
+        }
+        out.printf("bench: peak RSS: %.1f MiB%n", peakRssMiB());
+    }
+
+    private static long timeOneImage(Invoker invoker, String sampler, Path outdir) {
+        GenerationRequest request = GenerationRequest.builder()
+                .prompt("a red fox in the snow").steps(STEPS).width(512).height(512).cfgScale(7.5).sampler(sampler)
+                .seed(416354203L).iterations(1).outdir(outdir.toString()).build();
+        long start = System.nanoTime();
+        invoker.generate(request, GenerationListener.NONE);
+        return System.nanoTime() - start;
     }
 
     private static Path tempOutdir() {
         try {
             return Files.createTempDirectory("invoke4j-bench");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** An {@link InferenceSession} that adds the wall time of each {@code run} to a shared counter. */
-public final class TimedSession implements InferenceSession {
+/** An {@link InferenceSession} that counts its {@code run} calls and adds their wall time to a shared total. */
+final class TimedSession implements InferenceSession {
     private final InferenceSession delegate;
     private final AtomicLong runNanos;
+    private final AtomicLong calls;
 
-    public TimedSession(InferenceSession delegate, AtomicLong runNanos) {
+    TimedSession(InferenceSession delegate, AtomicLong runNanos, AtomicLong calls) {
         this.delegate = delegate;
         this.runNanos = runNanos;
+        this.calls = calls;
     }
 
     @Override
@@ -29,6 +31,7 @@ public final class TimedSession implements InferenceSession {
 
     @Override
     public Map<String, Tensor> run(Map<String, Tensor> inputs) {
+        calls.incrementAndGet();
         long start = System.nanoTime();
         try {
             return delegate.run(inputs);

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * A Stable Diffusion 1.x model in the diffusers layout, opened once: the tokenizer, the schedule, and a
@@ -41,11 +40,12 @@ public final class StableDiffusionModel implements AutoCloseable {
     /**
      * Opens the model in {@code folder}.
      *
-     * @param wrap applied to every session as it is opened (timing, for the benchmark); identity otherwise
+     * @param wrap applied to every session as it is opened, with the part's folder name (the benchmark times
+     *             them); {@link SessionWrapper#NONE} otherwise
      * @throws ConfigException when the folder lacks a part
      */
     public static StableDiffusionModel open(Path folder, InferenceEngine engine, EngineOptions options,
-                                            UnaryOperator<InferenceSession> wrap) {
+                                            SessionWrapper wrap) {
         for (String part : List.of("tokenizer", "scheduler", "text_encoder", "unet", "vae_decoder")) {
             if (!Files.isDirectory(folder.resolve(part))) {
                 throw new ConfigException(folder + ": not a diffusers Stable Diffusion folder (no " + part + "/)");
@@ -55,9 +55,9 @@ public final class StableDiffusionModel implements AutoCloseable {
         DiscreteSchedule schedule = readSchedule(folder.resolve("scheduler/scheduler_config.json"));
         List<InferenceSession> opened = new ArrayList<>();
         try {
-            InferenceSession text = track(opened, wrap.apply(engine.open(folder.resolve("text_encoder"), options)));
-            InferenceSession unet = track(opened, wrap.apply(engine.open(folder.resolve("unet"), options)));
-            InferenceSession vae = track(opened, wrap.apply(engine.open(folder.resolve("vae_decoder"), options)));
+            InferenceSession text = track(opened, wrap.wrap("text_encoder", engine.open(folder.resolve("text_encoder"), options)));
+            InferenceSession unet = track(opened, wrap.wrap("unet", engine.open(folder.resolve("unet"), options)));
+            InferenceSession vae = track(opened, wrap.wrap("vae_decoder", engine.open(folder.resolve("vae_decoder"), options)));
             return new StableDiffusionModel(folder, tokenizer, schedule, text, unet, vae);
         } catch (RuntimeException e) {
             opened.forEach(InferenceSession::close);

@@ -66,6 +66,26 @@ public final class Latents {
         return this;
     }
 
+    /** {@code this = src * s} (torch: {@code src * s}). */
+    public Latents setScaled(Latents src, float s) {
+        float[] sd = src.data;
+        for (int i = 0; i < data.length; i++) {
+            data[i] = sd[i] * s;
+        }
+        return this;
+    }
+
+    /**
+     * {@code this /= s} (torch: {@code x / s}). A true division, not a multiplication by {@code 1 / s}: the two
+     * round differently.
+     */
+    public Latents divide(float s) {
+        for (int i = 0; i < data.length; i++) {
+            data[i] /= s;
+        }
+        return this;
+    }
+
     /** {@code this += s * other} (torch: {@code x + other * s}). */
     public Latents addScaled(Latents other, float s) {
         float[] o = other.data;

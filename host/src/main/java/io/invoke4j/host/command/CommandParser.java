@@ -3,17 +3,59 @@ package io.invoke4j.host.command;
 import io.invoke4j.api.CommandException;
 import io.invoke4j.api.GenerationRequest;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads an {@code invoke>} line into a {@link GenerationRequest}, as InvokeAI 2.2.5 splits the prompt from its
- * switches and argparse reads the switches. One parser serves the REPL, {@code --from_file}, {@code !fetch}
- * and the metadata readers.
+ * switches ({@link PromptSplitter}) and Python 3.11 argparse reads the switches ({@link SwitchReader}), with
+ * argparse's messages. One parser serves the REPL, {@code --from_file}, {@code !fetch} and the metadata readers.
+ *
+ * <p>Where invoke4j differs from InvokeAI, and why:
+ * <ul>
+ *   <li>A leading {@code !invoke} or {@code !dream} followed by a command is dropped, as the manual promises
+ *       (InvokeAI shows the help for {@code !invoke}). Either word alone asks for the help, as in InvokeAI,
+ *       since there is no command to run.</li>
+ *   <li>Whitespace around the whole line is ignored (InvokeAI strips only {@code --from_file} lines); otherwise
+ *       {@code " -s 5"} would be a prompt.</li>
+ *   <li>{@code -h}/{@code --help} anywhere asks for the help, even after a switch argparse would have refused
+ *       first.</li>
+ *   <li>A one-letter switch may end the line: {@code a cat -h} asks for help, {@code a cat -s} says that
+ *       {@code -s} lacks its value. InvokeAI's prompt pattern wants a character after the letter and silently
+ *       made such a line all prompt.</li>
+ *   <li>Values InvokeAI refuses or misreads only when generating are refused here, each with one line:
+ *       {@code -C} not above 1 ({@code CFG_Scale (-C) must be >1.0}, InvokeAI's words; InvokeAI lets 0 mean
+ *       the default and lets nan through), {@code -s} or {@code -n} below 1 (InvokeAI lets 0 mean the default
+ *       but still records {@code -s 0}, so the printed command would not describe the image), {@code -W} or
+ *       {@code -H} below 64 (InvokeAI floors sizes to a multiple of 64, and below 64 that is 0, which fails
+ *       inside the model; InvokeAI lets 0 mean the model default, which the command then does not record).</li>
+ *   <li>Integers must fit Java's range ({@code int}; {@code long} for {@code -S}) and are otherwise refused as
+ *       {@code invalid int value}; Python's integers have no limit.</li>
+ *   <li>{@code --prompt TEXT}, which InvokeAI 2.2.5 accepts and then overwrites with the prompt it split off, is
+ *       not a switch here: it would be one that does nothing.</li>
+ *   <li>Until every switch of InvokeAI is read, a name of one that is not ({@code -G}, {@code -save_orig}) is
+ *       refused as {@code unrecognized arguments}, and takes no part in abbreviations: {@code --s} is ambiguous
+ *       between the switches read today only, and {@code --sa} means {@code --sampler}, as it did not in
+ *       InvokeAI (which also had {@code --save_original}).</li>
+ * </ul>
  */
 public final class CommandParser {
+    private static final Pattern INVOKE_PREFIX = Pattern.compile("^!(?:invoke|dream)(?:\\s+|$)");
 
-    /** @param samplerNames the names {@code -A} accepts */
+    private final SwitchTable switches;
+    private final SwitchReader reader;
+
+    /** @param samplerNames the names {@code -A} accepts, in the order its help and its error list them */
     public CommandParser(Collection<String> samplerNames) {
-        throw new UnsupportedOperationException("TODO");
+        List<String> samplers = List.copyOf(samplerNames);
+        if (samplers.isEmpty()) {
+            throw new IllegalArgumentException("no sampler names");
+        }
+        this.switches = InvokeSwitches.table(samplers);
+        this.reader = new SwitchReader(switches);
     }
 
     /**
@@ -22,11 +64,32 @@ public final class CommandParser {
      * @throws CommandException one line saying what is wrong, or {@link CommandException#helpRequested()}
      */
     public GenerationRequest parse(String line) {
-        throw new UnsupportedOperationException("TODO");
+        String command = withoutInvokePrefix(Objects.requireNonNull(line, "line").strip());
+        PromptSplitter.Split split = PromptSplitter.split(command);
+        Map<Switch<?>, Switch.Value<?>> values = reader.read(split.switchWords());
+        GenerationRequest.Builder request = GenerationRequest.builder().prompt(split.prompt());
+        for (Switch<?> declared : switches.switches()) {
+            Switch.Value<?> value = values.get(declared);
+            if (value != null) {
+                value.applyTo(request);
+            }
+        }
+        return request.build();
     }
 
     /** The full {@code -h} text. */
     public String helpText() {
-        throw new UnsupportedOperationException("TODO");
+        return HelpText.of(switches);
+    }
+
+    private static String withoutInvokePrefix(String command) {
+        Matcher prefix = INVOKE_PREFIX.matcher(command);
+        if (!prefix.lookingAt()) {
+            return command;
+        }
+        if (prefix.end() == command.length()) {
+            throw CommandException.helpRequested();
+        }
+        return command.substring(prefix.end());
     }
 }

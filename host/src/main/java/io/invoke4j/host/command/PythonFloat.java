@@ -1,6 +1,9 @@
 package io.invoke4j.host.command;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * Python's {@code str(float)}: the shortest decimal that reads back as the same double, with at least one
@@ -11,6 +14,7 @@ public final class PythonFloat {
     private PythonFloat() {
     }
 
+    /** {@code str(value)} as Python 3 writes it, {@code nan}, {@code inf} and {@code -0.0} included. */
     public static String format(double value) {
         if (Double.isNaN(value)) {
             return "nan";
@@ -27,19 +31,36 @@ public final class PythonFloat {
         String sign = value < 0 ? "-" : "";
         if (exponent < -4 || exponent >= 16) {
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+            String exponentDigits = String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exponentDigits;
         }
         String plain = shortest.abs().toPlainString();
         return sign + (plain.contains(".") ? plain : plain + ".0");
     }
 
-    /** The fewest significant digits (1..17) that round-trip to {@code value}. */
+    /**
+     * The decimal with the fewest significant digits (1..17) that reads back as {@code value}, the closest to
+     * it where several do (Python's {@code repr}). The n-digit decimal nearest to the value is not always the
+     * one: at a power of two the next double down is twice as close as the next one up, so the nearest may
+     * fall outside the round-trip interval on the narrow side while its neighbour on the wide side is inside.
+     */
     private static BigDecimal shortestRoundTrip(double value) {
         BigDecimal exact = new BigDecimal(value);
         for (int digits = 1; digits <= 17; digits++) {
-            BigDecimal candidate = exact.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == value) {
-                return candidate.stripTrailingZeros();
+            BigDecimal nearest = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (nearest.doubleValue() == value) {
+                return nearest.stripTrailingZeros();
+            }
+            BigDecimal closest = null;
+            for (BigDecimal neighbour : new BigDecimal[] {nearest.add(nearest.ulp()),
+                    nearest.subtract(nearest.ulp())}) {
+                if (neighbour.doubleValue() == value && (closest == null
+                        || neighbour.subtract(exact).abs().compareTo(closest.subtract(exact).abs()) < 0)) {
+                    closest = neighbour;
+                }
+            }
+            if (closest != null) {
+                return closest.stripTrailingZeros();
             }
         }
         return exact.stripTrailingZeros();

@@ -1,0 +1,82 @@
+package io.invoke4j.host.command;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What a switch takes and how its text becomes a value: argparse's {@code type=} and {@code choices=}, with
+ * argparse's words for a value it refuses.
+ *
+ * @param <T> the Java type of the value
+ */
+final class ValueType<T> {
+
+    /** Takes no value: the switch's presence is the value ({@code action='store_true'}). */
+    static final ValueType<Boolean> FLAG = new ValueType<>(false, text -> Boolean.TRUE);
+
+    /** Python {@code int} within Java's {@code int} range. */
+    static final ValueType<Integer> INT = new ValueType<>(true, text -> integer(text, Integer.MIN_VALUE,
+            Integer.MAX_VALUE).intValue());
+
+    /** Python {@code int} within Java's {@code long} range (seeds). */
+    static final ValueType<Long> LONG = new ValueType<>(true, text -> integer(text, Long.MIN_VALUE,
+            Long.MAX_VALUE).longValue());
+
+    /** Python {@code float}. */
+    static final ValueType<Double> FLOAT = new ValueType<>(true, text -> PythonNumberSyntax.parseFloat(text)
+            .orElseThrow(() -> new Refused("invalid float value: " + PythonRepr.of(text))));
+
+    /** Any text, as typed. */
+    static final ValueType<String> TEXT = new ValueType<>(true, text -> text);
+
+    private final boolean takesValue;
+    private final Function<String, T> reader;
+
+    private ValueType(boolean takesValue, Function<String, T> reader) {
+        this.takesValue = takesValue;
+        this.reader = reader;
+    }
+
+    /** One of {@code choices}, listed in this order when the value is not one of them. */
+    static ValueType<String> choice(List<String> choices) {
+        List<String> allowed = List.copyOf(choices);
+        String listed = allowed.stream().map(PythonRepr::of).collect(Collectors.joining(", "));
+        return new ValueType<>(true, text -> {
+            if (!allowed.contains(text)) {
+                throw new Refused("invalid choice: " + PythonRepr.of(text) + " (choose from " + listed + ")");
+            }
+            return text;
+        });
+    }
+
+    /** Whether the switch is followed by a value ({@code -s 5}) or stands alone ({@code -h}). */
+    boolean takesValue() {
+        return takesValue;
+    }
+
+    /**
+     * @param text the value as typed; ignored for a {@link #FLAG}
+     * @throws Refused with argparse's text, e.g. {@code invalid int value: 'x'}
+     */
+    T read(String text) {
+        return reader.apply(text);
+    }
+
+    private static BigInteger integer(String text, long min, long max) {
+        // Python's int has no range; a number Java cannot hold is refused in the same words as a non-number
+        return PythonNumberSyntax.parseInt(text)
+                .filter(n -> n.compareTo(BigInteger.valueOf(min)) >= 0 && n.compareTo(BigInteger.valueOf(max)) <= 0)
+                .orElseThrow(() -> new Refused("invalid int value: " + PythonRepr.of(text)));
+    }
+
+    /** A value this type does not take; the message lacks the {@code argument -s/--steps: } part. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

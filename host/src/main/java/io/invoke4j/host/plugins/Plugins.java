@@ -107,7 +107,13 @@ public final class Plugins implements AutoCloseable {
     /** Stops and unloads the plugins. */
     @Override
     public void close() {
-        manager.stopPlugins();
+        // PF4J 3.15's stopPlugins() iterates the started list while stopping removes from it; stop a copy,
+        // last started first
+        List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
+        java.util.Collections.reverse(started);
+        for (PluginWrapper plugin : started) {
+            manager.stopPlugin(plugin.getPluginId());
+        }
         manager.unloadPlugins();
     }
 }

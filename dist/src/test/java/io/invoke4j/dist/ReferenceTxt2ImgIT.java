@@ -157,6 +157,7 @@ class ReferenceTxt2ImgIT {
         float[] expected = floats(ref.get("final_latents"));
         assertArrayEquals(new int[] {1, 4, 32, 32}, run.latents().shape());
         double diff = maxDiff(run.latents().data(), expected);
+        System.out.printf("[reference] final latents max|diff| %.3g (max|ref| %.3g)%n", diff, maxAbs(expected));
         assertTrue(diff <= relative * Math.max(1, maxAbs(expected)), "final latents off by " + diff);
     }
 
@@ -182,6 +183,8 @@ class ReferenceTxt2ImgIT {
             }
         }
         double pixels = expected.getWidth() * (double) expected.getHeight();
+        System.out.printf("[reference] image per-channel max diff %s, mean %.4f%n", java.util.Arrays.toString(max),
+                (sum[0] + sum[1] + sum[2]) / (3 * pixels));
         for (int c = 0; c < 3; c++) {
             assertTrue(max[c] <= maxChannelDiff, "channel " + c + " max diff " + max[c]);
             assertTrue(sum[c] / pixels <= meanDiff, "channel " + c + " mean diff " + sum[c] / pixels);
@@ -199,10 +202,12 @@ class ReferenceTxt2ImgIT {
     @Test
     void float16ModelReproducesInvokeAiWithinHalfPrecision() throws IOException {
         Run run = generate("tiny-sd-fp16");
-        // float16 keeps 11 significant bits (relative rounding 4.9e-4 per value); the models README measures
-        // ~1e-3 differences per network call, and 10 steps x 2 guided rows compound them, so the latents are
-        // held to 2% of their scale and the image to a few levels per channel
-        assertLatentsMatch(run, 2e-2);
-        assertImageMatches(run.decoded(), 8, 1.0);
+        // float16 keeps 11 significant bits (a relative rounding of up to 4.9e-4 per value) in every weight,
+        // activation and UNet output; over 10 guided steps the final latents measure 7.9e-4 of their scale off
+        // the float32 reference (0.048 of 60.9). 2e-3 leaves room for CPU kernel differences without hiding a
+        // real fault (a wrong timestep or schedule moves them by whole percents). The image rounds to the
+        // same 8-bit levels as float32's, so it is held to the README's image tolerance unchanged.
+        assertLatentsMatch(run, 2e-3);
+        assertImageMatches(run.decoded(), 2, 0.1);
     }
 }

@@ -7,6 +7,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.Size;
 import org.jline.terminal.TerminalBuilder;
 
 /** Lines typed at a real terminal, with JLine's line editing; Ctrl-C at the prompt clears the line. */
@@ -27,6 +28,10 @@ final class TerminalLineSource implements LineSource {
             throw new UncheckedIOException(e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+        if (terminal.getWidth() <= 0) {
+            // a pty nobody sized (a script, a CI runner): JLine would fold the prompt into nothing
+            terminal.setSize(new Size(80, 24));
         }
         this.reader = LineReaderBuilder.builder().terminal(terminal).appName("invoke4j").build();
     }

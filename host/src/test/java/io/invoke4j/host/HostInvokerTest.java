@@ -1,0 +1,159 @@
+package io.invoke4j.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.invoke4j.api.CommandException;
+import io.invoke4j.api.GeneratedImage;
+import io.invoke4j.api.GenerationListener;
+import io.invoke4j.api.GenerationRequest;
+import io.invoke4j.api.Latents;
+import io.invoke4j.api.Sampler;
+import io.invoke4j.api.Tensor;
+import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.generate.SamplingProgress;
+import io.invoke4j.host.generate.Txt2ImgPipeline;
+import io.invoke4j.host.noise.SeedChain;
+import io.invoke4j.host.plugins.ExtensionRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostInvokerTest {
+    @TempDir
+    Path out;
+
+    private final StartupOptions options = new StartupOptions();
+    private final List<Txt2ImgPipeline.Txt2ImgParams> runs = new ArrayList<>();
+    private Txt2ImgPipeline pipeline;
+
+    @BeforeEach
+    void setUp() {
+        pipeline = mock(Txt2ImgPipeline.class);
+        when(pipeline.generate(any(), any(), any())).thenAnswer(invocation -> {
+            Txt2ImgPipeline.Txt2ImgParams p = invocation.getArgument(0);
+            runs.add(p);
+            SamplingProgress progress = invocation.getArgument(2);
+            Latents x = new Latents(new float[4 * (p.height() / 8) * (p.width() / 8)], 1, 4, p.height() / 8, p.width() / 8);
+            progress.stepDone(0, 1, x, x);
+            return new Txt2ImgPipeline.Result(x, Tensor.ofFloats(new float[3 * p.height() * p.width()], 1, 3, p.height(), p.width()));
+        });
+    }
+
+    private HostInvoker invoker(String modelSampler) {
+        ModelEntry model = new ModelEntry("tiny", null, out, "diffusers-onnx", "onnx", "auto", modelSampler, 128, 192, true);
+        Sampler lms = mock(Sampler.class);
+        Sampler euler = mock(Sampler.class);
+        ExtensionRegistry<Sampler> samplers = ExtensionRegistry.of("sampler",
+                List.of(Map.entry(lms, "samplers"), Map.entry(euler, "samplers")),
+                s -> s == lms ? "k_lms" : "k_euler");
+        return new HostInvoker(options, out, model, "abc", pipeline, samplers, new SeedChain(42));
+    }
+
+    @Test
+    void absentSwitchesTakeTheStartupAndModelDefaults() {
+        GenerationRequest r = invoker(null).resolve(GenerationRequest.builder().prompt("cat").build());
+        assertEquals(50, r.steps());
+        assertEquals(7.5, r.cfgScale());
+        assertEquals(128, r.width());
+        assertEquals(192, r.height());
+        assertEquals("k_lms", r.sampler());
+        assertEquals(1, r.iterations());
+        assertEquals(out.toString(), r.outdir());
+        assertEquals(null, r.seed());
+    }
+
+    @Test
+    void theSamplerComesFromTheLineThenStartupThenTheModel() {
+        GenerationRequest plain = GenerationRequest.builder().prompt("cat").build();
+        assertEquals("k_euler", invoker("k_euler").resolve(plain).sampler());
+        options.sampler = "k_lms";
+        assertEquals("k_lms", invoker("k_euler").resolve(plain).sampler());
+        assertEquals("k_euler", invoker(null).resolve(plain.toBuilder().sampler("k_euler").build()).sampler());
+        CommandException unknown = assertThrows(CommandException.class,
+                () -> invoker(null).resolve(plain.toBuilder().sampler("ddim").build()));
+        assertEquals("unknown sampler 'ddim' (known: k_euler, k_lms)", unknown.getMessage());
+    }
+
+    @Test
+    void sizesRunFlooredToMultiplesOf64AndAreRecordedAsTyped() {
+        List<String> messages = new ArrayList<>();
+        GenerationListener listener = new GenerationListener() {
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        List<GeneratedImage> images = invoker(null).generate(
+                GenerationRequest.builder().prompt("cat").seed(3L).width(600).height(130).steps(1).build(), listener);
+        assertEquals(576, runs.get(0).width());
+        assertEquals(128, runs.get(0).height());
+        assertTrue(messages.contains(">> Provided width and height must be multiples of 64. Auto-resizing to 576x128"), messages::toString);
+        assertEquals("\"cat\" -s 1 -S 3 -W 600 -H 130 -C 7.5 -A k_lms", images.get(0).command());
+    }
+
+    @Test
+    void aCancelledCommandKeepsAndLogsTheImagesAlreadyWritten() throws Exception {
+        GenerationListener cancelDuringSecond = new GenerationListener() {
+            private int started;
+
+            @Override
+            public void imageStarted(int index, int count, long seed, int steps) {
+                started++;
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return started == 2;
+            }
+        };
+        List<String> messages = new ArrayList<>();
+        List<GeneratedImage> images = invoker(null).generate(
+                GenerationRequest.builder().prompt("cat").seed(42L).iterations(3).steps(1).build(),
+                new GenerationListener() {
+                    @Override
+                    public void imageStarted(int index, int count, long seed, int steps) {
+                        cancelDuringSecond.imageStarted(index, count, seed, steps);
+                    }
+
+                    @Override
+                    public boolean cancelRequested() {
+                        return cancelDuringSecond.cancelRequested();
+                    }
+
+                    @Override
+                    public void message(String line) {
+                        messages.add(line);
+                    }
+                });
+        assertEquals(1, images.size());
+        assertEquals(out.resolve("000001.42.png"), images.get(0).path());
+        assertTrue(Files.exists(images.get(0).path()));
+        assertTrue(messages.contains("**Interrupted** Partial results will be returned."), messages::toString);
+        assertEquals(List.of(images.get(0).path() + ": " + images.get(0).command()),
+                Files.readAllLines(out.resolve("invoke_log.txt")));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("000001.42.png", "invoke_log.md", "invoke_log.txt"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no partial image");
+        }
+    }
+
+    @Test
+    void theSeedChainGoesOnAcrossCommands() {
+        HostInvoker invoker = invoker(null);
+        invoker.generate(GenerationRequest.builder().prompt("cat").seed(42L).steps(1).build(), GenerationListener.NONE);
+        List<GeneratedImage> next = invoker.generate(GenerationRequest.builder().prompt("cat").steps(1).build(),
+                GenerationListener.NONE);
+        assertEquals(478163327L, next.get(0).seed());
+        assertEquals(List.of(42L, 478163327L), runs.stream().map(Txt2ImgPipeline.Txt2ImgParams::seed).toList());
+    }
+}

@@ -18,6 +18,18 @@ import java.util.Objects;
  * @param sampler    {@code -A}: sampler name
  * @param iterations {@code -n}: number of images
  * @param outdir     {@code -o}: output folder for this command only
+ * @param grid {@code -g/--grid}: one grid image for the whole series
+ * @param individual {@code -i/--individual}: separate images even when the start-up {@code --grid} is on
+ * @param skipNormalize {@code -x/--skip_normalize}: sub-prompt weights are used as typed, not normalised
+ * @param logTokenization {@code -t/--log_tokenization}: print how the prompt was tokenized
+ * @param variationAmount {@code -v/--variation_amount}: how far each image's noise moves toward a new seed's, 0-1
+ * @param withVariations {@code -V/--with_variations}: noise blends applied to the {@code -S} noise, in order
+ * @param seamless {@code --seamless}: the image tiles
+ * @param hiresFix {@code --hires_fix}: a low-resolution pass, upscaled, then an img2img pass
+ * @param initImage {@code -I/--init_img}: the init image (img2img, inpainting)
+ * @param initMask {@code -M/--init_mask}: the mask whose transparent areas are repainted
+ * @param strength {@code -f/--strength}: how much img2img changes the init image, (0, 1)
+ * @param fit {@code -T/--fit}: fit the init image into -W x -H, keeping its aspect
  */
 public record GenerationRequest(
         String prompt,
@@ -28,10 +40,23 @@ public record GenerationRequest(
         Double cfgScale,
         String sampler,
         Integer iterations,
-        String outdir) {
+        String outdir,
+        Boolean grid,
+        Boolean individual,
+        Boolean skipNormalize,
+        Boolean logTokenization,
+        Double variationAmount,
+        java.util.List<Variation> withVariations,
+        Boolean seamless,
+        Boolean hiresFix,
+        String initImage,
+        String initMask,
+        Double strength,
+        Boolean fit) {
 
     public GenerationRequest {
         Objects.requireNonNull(prompt, "prompt");
+        withVariations = withVariations == null ? null : java.util.List.copyOf(withVariations);
     }
 
     /** An empty request: empty prompt, every switch absent. */
@@ -50,7 +75,19 @@ public record GenerationRequest(
                 .cfgScale(cfgScale)
                 .sampler(sampler)
                 .iterations(iterations)
-                .outdir(outdir);
+                .outdir(outdir)
+                .grid(grid)
+                .individual(individual)
+                .skipNormalize(skipNormalize)
+                .logTokenization(logTokenization)
+                .variationAmount(variationAmount)
+                .withVariations(withVariations)
+                .seamless(seamless)
+                .hiresFix(hiresFix)
+                .initImage(initImage)
+                .initMask(initMask)
+                .strength(strength)
+                .fit(fit);
     }
 
     /** Builds {@link GenerationRequest}s. */
@@ -64,6 +101,18 @@ public record GenerationRequest(
         private String sampler;
         private Integer iterations;
         private String outdir;
+        private Boolean grid;
+        private Boolean individual;
+        private Boolean skipNormalize;
+        private Boolean logTokenization;
+        private Double variationAmount;
+        private java.util.List<Variation> withVariations;
+        private Boolean seamless;
+        private Boolean hiresFix;
+        private String initImage;
+        private String initMask;
+        private Double strength;
+        private Boolean fit;
 
         private Builder() {
         }
@@ -113,8 +162,69 @@ public record GenerationRequest(
             return this;
         }
 
+        public Builder grid(Boolean grid) {
+            this.grid = grid;
+            return this;
+        }
+
+        public Builder individual(Boolean individual) {
+            this.individual = individual;
+            return this;
+        }
+
+        public Builder skipNormalize(Boolean skipNormalize) {
+            this.skipNormalize = skipNormalize;
+            return this;
+        }
+
+        public Builder logTokenization(Boolean logTokenization) {
+            this.logTokenization = logTokenization;
+            return this;
+        }
+
+        public Builder variationAmount(Double variationAmount) {
+            this.variationAmount = variationAmount;
+            return this;
+        }
+
+        public Builder withVariations(java.util.List<Variation> withVariations) {
+            this.withVariations = withVariations;
+            return this;
+        }
+
+        public Builder seamless(Boolean seamless) {
+            this.seamless = seamless;
+            return this;
+        }
+
+        public Builder hiresFix(Boolean hiresFix) {
+            this.hiresFix = hiresFix;
+            return this;
+        }
+
+        public Builder initImage(String initImage) {
+            this.initImage = initImage;
+            return this;
+        }
+
+        public Builder initMask(String initMask) {
+            this.initMask = initMask;
+            return this;
+        }
+
+        public Builder strength(Double strength) {
+            this.strength = strength;
+            return this;
+        }
+
+        public Builder fit(Boolean fit) {
+            this.fit = fit;
+            return this;
+        }
+
         public GenerationRequest build() {
-            return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir);
+            return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir,
+                    grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix, initImage, initMask, strength, fit);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * Turns prompt text into the text encoder's hidden states ({@code [1, 77, D]}), once per text: the result is
  * kept for the texts of recent commands, so {@code -n 10} or a repeated prompt encodes nothing again.
  */
-public final class PromptEncoder {
+public final class PromptEncoder implements TextEmbedder {
     private static final int CACHED_TEXTS = 16;
 
     private final ClipTokenizer tokenizer;
@@ -31,6 +31,7 @@ public final class PromptEncoder {
     }
 
     /** The {@code last_hidden_state} of {@code text}, shape {@code [1, 77, D]}. */
+    @Override
     public synchronized Tensor encode(String text) {
         return cache.computeIfAbsent(text, this::run);
     }

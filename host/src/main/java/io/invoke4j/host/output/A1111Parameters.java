@@ -1,6 +1,7 @@
 package io.invoke4j.host.output;
 
 import io.invoke4j.host.command.PythonFloat;
+import io.invoke4j.host.prompt.NegativePrompt;
 import java.util.ArrayList;
 import java.util.List;
 

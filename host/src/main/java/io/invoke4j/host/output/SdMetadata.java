@@ -1,5 +1,6 @@
 package io.invoke4j.host.output;
 
+import io.invoke4j.host.prompt.WeightedSubprompts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

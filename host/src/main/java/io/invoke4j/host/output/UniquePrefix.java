@@ -1,5 +1,6 @@
 package io.invoke4j.host.output;
 
+import io.invoke4j.host.command.UnicodeDigits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

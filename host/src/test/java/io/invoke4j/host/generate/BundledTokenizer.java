@@ -3,8 +3,8 @@ package io.invoke4j.host.generate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The tokenizer of the bundled {@code models/tiny-sd} model, loaded once for all tests. */
-final class BundledTokenizer {
+/** The tokenizer of the bundled {@code models/tiny-sd} model, loaded once for all tests (of any package). */
+public final class BundledTokenizer {
 
     private static final Path MODEL = Path.of("models", "tiny-sd");
 
@@ -13,7 +13,8 @@ final class BundledTokenizer {
     private BundledTokenizer() {
     }
 
-    static synchronized ClipTokenizer get() {
+    /** The tokenizer, loaded on first use. */
+    public static synchronized ClipTokenizer get() {
         if (tokenizer == null) {
             tokenizer = ClipTokenizer.load(repositoryRoot().resolve(MODEL).resolve("tokenizer"));
         }

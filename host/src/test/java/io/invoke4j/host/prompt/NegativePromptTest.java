@@ -1,9 +1,10 @@
-package io.invoke4j.host.output;
+package io.invoke4j.host.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+/** command-language.md §5.1. */
 class NegativePromptTest {
 
     @Test
@@ -24,5 +25,16 @@ class NegativePromptTest {
     @Test
     void groupsDoNotNest() {
         assertEquals(new NegativePrompt("x y]", "[a"), NegativePrompt.of("x [[a] y]"));
+    }
+
+    @Test
+    void emptyGroupsCountAsEmptyTexts() {
+        assertEquals(new NegativePrompt("a cat ", " x"), NegativePrompt.of("a cat [] [x]"));
+    }
+
+    @Test
+    void aGroupDoesNotSpanLines() {
+        // Python's '.' stops at a newline, so the first '[' opens nothing
+        assertEquals(new NegativePrompt("[a\nb] ", "c"), NegativePrompt.of("[a\nb] [c]"));
     }
 }

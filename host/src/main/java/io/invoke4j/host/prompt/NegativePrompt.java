@@ -1,4 +1,4 @@
-package io.invoke4j.host.output;
+package io.invoke4j.host.prompt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,19 +6,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A prompt split into what is wanted and the text of its {@code [...]} groups (InvokeAI's negative prompt):
- * {@code a cat [dog] [blurry]} gives positive {@code a cat } and negative {@code dog blurry}.
+ * A prompt split into what is wanted and the text of its {@code [...]} groups (InvokeAI's negative prompt,
+ * command-language.md §5.1): {@code a cat [dog] [blurry]} gives positive {@code a cat } and negative
+ * {@code dog blurry}. Groups do not nest: the first {@code ]} closes a group.
  *
- * @param positive the prompt with every group replaced by one space and runs of spaces collapsed
+ * @param positive the prompt with every group replaced by one space and runs of spaces collapsed; the prompt
+ *                 unchanged when it has no group
  * @param negative the groups' texts joined with single spaces; empty when there are none
  */
-record NegativePrompt(String positive, String negative) {
+public record NegativePrompt(String positive, String negative) {
 
     /* Python's '.' stops at '\n' only; UNIX_LINES makes Java's do the same. */
     private static final Pattern GROUP = Pattern.compile("\\[(.*?)\\]", Pattern.UNIX_LINES);
 
     /** Splits {@code prompt} as InvokeAI's {@code get_uc_and_c} does. */
-    static NegativePrompt of(String prompt) {
+    public static NegativePrompt of(String prompt) {
         List<String> groups = new ArrayList<>();
         Matcher matcher = GROUP.matcher(prompt);
         while (matcher.find()) {

@@ -13,7 +13,9 @@ import io.invoke4j.api.Latents;
 import io.invoke4j.api.Tensor;
 import io.invoke4j.api.TensorInfo;
 import io.invoke4j.host.generate.LatentDecoder;
+import io.invoke4j.host.generate.PromptEncoder;
 import io.invoke4j.host.generate.StableDiffusionModel;
+import io.invoke4j.host.noise.TorchGenerator;
 import io.invoke4j.host.generate.Txt2ImgPipeline;
 import io.invoke4j.host.plugins.Plugins;
 import java.awt.image.BufferedImage;
@@ -96,8 +98,13 @@ class ReferenceTxt2ImgIT {
                 });
         try {
             List<float[]> xs = new ArrayList<>();
+            PromptEncoder prompts = new PromptEncoder(model.tokenizer(), model.textEncoder());
+            TorchGenerator generator = new TorchGenerator(123);
+            float[] noise = new float[4 * 32 * 32];
+            generator.randn(noise);
             Txt2ImgPipeline.Result result = new Txt2ImgPipeline(model).generate(
-                    new Txt2ImgPipeline.Txt2ImgParams("a red fox in the snow", "", 123, 10, 7.5f, 256, 256, 30),
+                    new Txt2ImgPipeline.Txt2ImgParams(prompts.encode("a red fox in the snow"), prompts.encode(""), noise,
+                            generator, 10, 7.5f, 256, 256, 30),
                     plugins.samplers().get("k_euler"),
                     (step, steps, x, denoised) -> xs.add(x.data().clone()));
             return new Run(xs, result.latents(), result.decoded(), sessions.get("unet"));

@@ -11,7 +11,13 @@ import io.invoke4j.host.command.CommandParser;
 import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.generate.LatentDecoder;
 import io.invoke4j.host.generate.Txt2ImgPipeline;
+import io.invoke4j.host.noise.ImageNoise;
+import io.invoke4j.host.noise.NoisePlan;
 import io.invoke4j.host.noise.SeedChain;
+import io.invoke4j.host.output.GridImage;
+import io.invoke4j.host.prompt.Conditioning;
+import io.invoke4j.host.prompt.PromptConditioning;
+import io.invoke4j.host.prompt.TokenizationLog;
 import io.invoke4j.host.output.ImageRecord;
 import io.invoke4j.host.output.ImageWriter;
 import io.invoke4j.host.output.InvokeLog;
@@ -25,7 +31,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The host's {@link Invoker}: fills a request's absent switches from the start-up switches and the model,
- * follows InvokeAI's seed chain, runs the pipeline per image and writes each PNG and the log.
+ * follows InvokeAI's seed chain and variations, encodes the prompt once, runs the pipeline per image and
+ * writes each PNG (or one grid) and the log.
  */
 final class HostInvoker implements Invoker {
     private final StartupOptions options;
@@ -37,9 +44,12 @@ final class HostInvoker implements Invoker {
     private final CommandParser parser;
     private final ImageWriter writer;
     private final SeedChain seeds;
+    private final PromptConditioning prompts;
+    private final TokenizationLog tokenizationLog;
 
     HostInvoker(StartupOptions options, Path outputDirectory, ModelEntry model, String modelHash,
-                Txt2ImgPipeline pipeline, ExtensionRegistry<Sampler> samplers, SeedChain seeds) {
+                Txt2ImgPipeline pipeline, ExtensionRegistry<Sampler> samplers, SeedChain seeds,
+                PromptConditioning prompts, TokenizationLog tokenizationLog) {
         this.options = options;
         this.outputDirectory = outputDirectory;
         this.model = model;
@@ -49,6 +59,8 @@ final class HostInvoker implements Invoker {
         this.parser = new CommandParser(samplers.names());
         this.writer = new ImageWriter(options.pngCompression);
         this.seeds = seeds;
+        this.prompts = prompts;
+        this.tokenizationLog = tokenizationLog;
     }
 
     @Override
@@ -86,47 +98,90 @@ final class HostInvoker implements Invoker {
                     + width + "x" + height);
         }
         Sampler sampler = samplers.get(r.sampler());
+        NoisePlan plan = NoisePlan.start(r.seed(), r.withVariations(), r.variationAmount(), r.iterations(),
+                4 * (height / 8) * (width / 8), seeds);
+        Conditioning conditioning = prompts.condition(r.prompt(), Boolean.TRUE.equals(r.skipNormalize()), listener::message);
+        if (Boolean.TRUE.equals(r.logTokenization())) {
+            listener.message(tokenizationLog.format(conditioning.encoded()));
+        }
+        boolean grid = Boolean.TRUE.equals(r.grid()) && !Boolean.TRUE.equals(r.individual());
         Path dir = Path.of(r.outdir());
         String prefix = ImageWriter.uniquePrefix(dir);
         List<GeneratedImage> images = new ArrayList<>();
+        List<BufferedImage> cells = new ArrayList<>();
+        List<ImageNoise> cellNoise = new ArrayList<>();
         long started = System.nanoTime();
-        long seed = r.seed() != null ? r.seed() : seeds.next();
         try {
-            for (int i = 0; i < r.iterations(); i++) {
-                listener.imageStarted(i, r.iterations(), seed, r.steps());
+            for (int i = 0; i < plan.iterations(); i++) {
+                ImageNoise noise = plan.nextImage();
+                listener.imageStarted(i, plan.iterations(), noise.seed(), r.steps());
                 listener.message(">> Sampling with " + r.sampler() + " starting at step 0 of " + r.steps()
                         + " (" + r.steps() + " new sampling steps)");
-                Txt2ImgPipeline.Txt2ImgParams params = new Txt2ImgPipeline.Txt2ImgParams(
-                        r.prompt(), "", seed, r.steps(), r.cfgScale().floatValue(), width, height, options.karrasMax);
+                Txt2ImgPipeline.Txt2ImgParams params = new Txt2ImgPipeline.Txt2ImgParams(conditioning.cond(),
+                        conditioning.uncond(), noise.noise(), noise.generator(), r.steps(), r.cfgScale().floatValue(),
+                        width, height, options.karrasMax);
                 Txt2ImgPipeline.Result result = pipeline.generate(params, sampler, (step, steps, x, denoised) -> {
                     listener.stepDone(step + 1, steps);
                     if (listener.cancelRequested()) {
                         throw new CancellationException();
                     }
                 });
+                plan.imageDone();
                 BufferedImage image = LatentDecoder.toImage(result.decoded());
-                String command = CanonicalCommand.format(r, seed);
-                ImageRecord record = new ImageRecord(r.prompt(), seed, r.steps(), r.cfgScale(), r.width(), r.height(),
-                        r.sampler(), options.model, modelHash, command);
-                Path path = writer.write(dir, prefix + "." + seed + ".png", image, record);
-                GeneratedImage generated = new GeneratedImage(path, seed, command);
+                if (grid) {
+                    cells.add(image);
+                    cellNoise.add(noise);
+                    continue;
+                }
+                String command = CanonicalCommand.format(recorded(r, noise), noise.commandSeed());
+                ImageRecord record = record(r, noise, command, List.of());
+                Path path = writer.write(dir, prefix + "." + noise.seed() + ".png", image, record);
+                GeneratedImage generated = new GeneratedImage(path, noise.seed(), command);
                 images.add(generated);
                 listener.imageSaved(generated);
-                // InvokeAI reseeds Python's RNG with each image's seed and draws the next one from it
-                seeds.reseed(seed);
-                seed = seeds.next();
             }
         } catch (CancellationException e) {
             listener.message("**Interrupted** Partial results will be returned.");
         } finally {
+            if (!cells.isEmpty()) {
+                images.add(writeGrid(r, dir, prefix, cells, cellNoise, listener));
+            }
             if (!images.isEmpty()) {
                 InvokeLog.append(dir, images);
             }
         }
         listener.message(">> Usage stats:");
-        listener.message(String.format(">>   %d image(s) generated in %.2fs", images.size(),
+        listener.message(String.format(">>   %d image(s) generated in %.2fs", grid ? cells.size() : images.size(),
                 (System.nanoTime() - started) / 1e9));
         return images;
+    }
+
+    /** The request as this image ran: its {@code -V} list includes the image's own variation. */
+    private static GenerationRequest recorded(GenerationRequest r, ImageNoise noise) {
+        return r.toBuilder().withVariations(noise.variations()).build();
+    }
+
+    private ImageRecord record(GenerationRequest r, ImageNoise noise, String command, List<Long> gridSeeds) {
+        return new ImageRecord(r.prompt(), noise.commandSeed(), r.steps(), r.cfgScale(), r.width(), r.height(),
+                r.sampler(), options.model, modelHash, command, noise.variations(), gridSeeds);
+    }
+
+    /**
+     * One sheet for the series, named after its first seed; its command ends with the Python list of every
+     * cell's seed after {@code  # }, as InvokeAI records it.
+     */
+    private GeneratedImage writeGrid(GenerationRequest r, Path dir, String prefix, List<BufferedImage> cells,
+                                     List<ImageNoise> noise, GenerationListener listener) {
+        List<Long> seedsOfCells = noise.stream().map(ImageNoise::seed).toList();
+        String seedList = "[" + String.join(", ", seedsOfCells.stream().map(String::valueOf).toList()) + "]";
+        ImageNoise first = noise.get(0);
+        String command = CanonicalCommand.format(recorded(r, first), first.commandSeed()) + " # " + seedList;
+        Path path = writer.write(dir, prefix + "." + first.seed() + ".png", GridImage.of(cells),
+                record(r, first, command, seedsOfCells));
+        listener.message("seeds for individual rows: " + seedList);
+        GeneratedImage generated = new GeneratedImage(path, first.seed(), command);
+        listener.imageSaved(generated);
+        return generated;
     }
 
     @SafeVarargs

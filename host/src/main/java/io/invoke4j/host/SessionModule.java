@@ -8,6 +8,9 @@ import io.invoke4j.api.Invoker;
 import io.invoke4j.api.Sampler;
 import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.generate.ModelHash;
+import io.invoke4j.host.generate.PromptEncoder;
+import io.invoke4j.host.prompt.PromptConditioning;
+import io.invoke4j.host.prompt.TokenizationLog;
 import io.invoke4j.host.generate.SessionWrapper;
 import io.invoke4j.host.generate.StableDiffusionModel;
 import io.invoke4j.host.generate.Txt2ImgPipeline;
@@ -53,9 +56,18 @@ final class SessionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Invoker invoker(StartupOptions options, ModelEntry entry, Txt2ImgPipeline pipeline,
-                    ExtensionRegistry<Sampler> samplers, SeedChain seeds) {
+    PromptEncoder promptEncoder(StableDiffusionModel model) {
+        return new PromptEncoder(model.tokenizer(), model.textEncoder());
+    }
+
+    @Provides
+    @Singleton
+    Invoker invoker(StartupOptions options, ModelEntry entry, StableDiffusionModel model, Txt2ImgPipeline pipeline,
+                    ExtensionRegistry<Sampler> samplers, SeedChain seeds, PromptEncoder prompts) {
         Path outdir = Path.of(options.outdir).toAbsolutePath().normalize();
-        return new HostInvoker(options, outdir, entry, ModelHash.of(entry.path()), pipeline, samplers, seeds);
+        // colour codes only where a person reads a terminal
+        boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return new HostInvoker(options, outdir, entry, ModelHash.of(entry.path()), pipeline, samplers, seeds,
+                new PromptConditioning(prompts), new TokenizationLog(model.tokenizer(), colour));
     }
 }

@@ -8,23 +8,30 @@ import io.invoke4j.api.Tensor;
 import io.invoke4j.host.noise.TorchGenerator;
 
 /**
- * Text to image as InvokeAI 2.2.5 runs it, top to bottom: encode the prompt, prepare the latents from the
- * seed, run the sampler over the schedule, decode.
+ * Text to image as InvokeAI 2.2.5 runs it, top to bottom: take the encoded prompt, prepare the latents from the
+ * image's noise, run the sampler over the schedule, decode.
  */
 public final class Txt2ImgPipeline {
     private final StableDiffusionModel model;
-    private final PromptEncoder prompts;
     private final LatentDecoder decoder;
 
     public Txt2ImgPipeline(StableDiffusionModel model) {
         this.model = model;
-        this.prompts = new PromptEncoder(model.tokenizer(), model.textEncoder());
         this.decoder = new LatentDecoder(model.vaeDecoder());
     }
 
-    /** What one image needs. Width and height must be multiples of 64. */
-    public record Txt2ImgParams(String prompt, String negativePrompt, long seed, int steps, float cfgScale,
-                                int width, int height, int karrasMax) {
+    /**
+     * What one image needs.
+     *
+     * @param cond      the prompt's hidden states ({@code [1, 77, D]})
+     * @param uncond    the negative prompt's hidden states
+     * @param noise     the start noise {@code x_T}, {@code 4 * height/8 * width/8} values; used in place
+     * @param generator torch's generator as the noise left it: ancestral samplers draw on from it
+     * @param width     multiple of 64
+     * @param height    multiple of 64
+     */
+    public record Txt2ImgParams(Tensor cond, Tensor uncond, float[] noise, TorchGenerator generator, int steps,
+                                float cfgScale, int width, int height, int karrasMax) {
     }
 
     /** The final latents and the decoded image values of one generation. */
@@ -33,9 +40,9 @@ public final class Txt2ImgPipeline {
 
     /** Runs one txt2img generation. */
     public Result generate(Txt2ImgParams p, Sampler sampler, SamplingProgress progress) {
-        // 1. encode the prompt (cached per text)
-        Tensor cond = prompts.encode(p.prompt());
-        Tensor uncond = prompts.encode(p.negativePrompt());
+        // 1. the prompt comes encoded (once per text, see PromptEncoder)
+        Tensor cond = p.cond();
+        Tensor uncond = p.uncond();
 
         // 2. prepare the schedule and the latents from the seed
         int[] shape = {1, 4, p.height() / 8, p.width() / 8};
@@ -47,9 +54,8 @@ public final class Txt2ImgPipeline {
             case KARRAS_SIGMAS -> schedule.karrasSigmas(p.steps());
             case TIMESTEPS -> sigmasOf(schedule, timesteps);
         };
-        TorchGenerator generator = new TorchGenerator(p.seed());
-        Latents x = new Latents(new float[shape[0] * shape[1] * shape[2] * shape[3]], shape);
-        generator.randn(x.data());
+        TorchGenerator generator = p.generator();
+        Latents x = new Latents(p.noise(), shape);
         if (kind != ScheduleKind.TIMESTEPS) {
             x.scale(sigmas[0]);
         }

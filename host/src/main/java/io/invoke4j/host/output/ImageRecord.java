@@ -1,5 +1,8 @@
 package io.invoke4j.host.output;
 
+import io.invoke4j.api.Variation;
+import java.util.List;
+
 /**
  * What is recorded about one generated image: the values of InvokeAI's {@code sd-metadata}, the canonical
  * command of the {@code Dream} chunk, and what A1111's {@code parameters} chunk needs.
@@ -14,6 +17,8 @@ package io.invoke4j.host.output;
  * @param modelId   the {@code --model} value, or {@code null} when the default model was used
  * @param modelHash sha256 hex of the model (see {@code ModelHash}), or {@code null} if unknown
  * @param command   the canonical command string (the {@code Dream} chunk and the log line)
+ * @param variations the {@code -V} blends of the image's noise, as recorded in its command (empty for none)
+ * @param gridSeeds  for a grid image, the seed of every cell in order; empty for a single image
  */
 public record ImageRecord(
         String prompt,
@@ -25,5 +30,18 @@ public record ImageRecord(
         String sampler,
         String modelId,
         String modelHash,
-        String command) {
+        String command,
+        List<Variation> variations,
+        List<Long> gridSeeds) {
+
+    public ImageRecord {
+        variations = List.copyOf(variations);
+        gridSeeds = List.copyOf(gridSeeds);
+    }
+
+    /** A single image without variations. */
+    public ImageRecord(String prompt, long seed, int steps, double cfgScale, int width, int height, String sampler,
+                       String modelId, String modelHash, String command) {
+        this(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command, List.of(), List.of());
+    }
 }

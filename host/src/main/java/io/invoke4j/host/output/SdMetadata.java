@@ -25,14 +25,23 @@ final class SdMetadata {
         metadata.put("model_hash", record.modelHash());
         metadata.put("app_id", APP_ID);
         metadata.put("app_version", APP_VERSION);
-        metadata.put("image", image(record));
+        if (record.gridSeeds().isEmpty()) {
+            metadata.put("image", image(record, record.seed()));
+        } else {
+            // a grid: one object per cell, identical but for the seed (InvokeAI's "images")
+            List<Object> images = new java.util.ArrayList<>();
+            for (long seed : record.gridSeeds()) {
+                images.add(image(record, seed));
+            }
+            metadata.put("images", images);
+        }
         return PythonJson.dumps(metadata);
     }
 
-    private static Map<String, Object> image(ImageRecord record) {
+    private static Map<String, Object> image(ImageRecord record, long seed) {
         Map<String, Object> image = new LinkedHashMap<>();
         image.put("prompt", prompt(record.prompt()));
-        image.put("seed", record.seed());
+        image.put("seed", seed);
         image.put("steps", record.steps());
         image.put("cfg_scale", record.cfgScale());
         image.put("threshold", 0.0);
@@ -41,7 +50,14 @@ final class SdMetadata {
         image.put("height", record.height());
         image.put("postprocessing", null);
         image.put("sampler", record.sampler());
-        image.put("variations", List.of());
+        List<Object> variations = new java.util.ArrayList<>();
+        for (io.invoke4j.api.Variation v : record.variations()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("seed", v.seed());
+            entry.put("weight", v.weight());
+            variations.add(entry);
+        }
+        image.put("variations", variations);
         image.put("type", "txt2img");
         return image;
     }

@@ -1,40 +1,85 @@
 package io.invoke4j.host.command;
 
 import io.invoke4j.api.GenerationRequest;
+import io.invoke4j.api.Variation;
+import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * Formats a request back into the command that reproduces it:
  * {@code "a cat" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms}. The same string is printed, logged and stored in
  * the PNG.
  *
+ * <p>The parts come in InvokeAI 2.0.1's order (command-language.md §6): the quoted prompt,
+ * {@code -s -S -W -H -C}, then {@code --grid}, {@code --seamless} and {@code --hires_fix} where set; with an init
+ * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>} and {@code -f <strength>}
+ * where set, otherwise {@code -A <sampler>} alone; last {@code -V seed:weight,...} where there are variations.
+ * Like InvokeAI, it never records {@code -n}, {@code -o}, {@code -x}, {@code -t}, {@code -i} or {@code -v}:
+ * each recorded command describes one image wherever it is stored, and the host folds {@code -v} into that
+ * image's {@code -V} entry before formatting. {@code --fit}, {@code -M} and {@code -f} are written only with an
+ * init image, as in InvokeAI, since only img2img and inpainting use them.
+ *
  * <p>The prompt is quoted as in InvokeAI 2.0.1 and its manual. Unlike 2.0.1, a {@code "} or {@code \} in the
- * prompt is escaped with a backslash, so that {@link CommandParser#parse} reads the command back to the same
- * prompt; InvokeAI wrote them bare and produced commands that did not re-parse. {@code -n} and {@code -o} are
- * never recorded, as in InvokeAI: each recorded command describes one image wherever it is stored. Floats are
- * written as Python writes them ({@link PythonFloat}), so the strings match InvokeAI's.
+ * prompt is escaped with a backslash, and a path that a shell split would change (a space, a quote, a
+ * {@code \}, a {@code #}) is quoted, so that {@link CommandParser#parse} reads the command back to the same
+ * request; InvokeAI wrote them bare and produced commands that did not re-parse. Floats are written as Python
+ * writes them ({@link PythonFloat}), so the strings match InvokeAI's.
  */
 public final class CanonicalCommand {
     private CanonicalCommand() {
     }
 
     /**
-     * @param request a request whose steps, width, height, cfg scale and sampler are all set
+     * @param request a request whose steps, width, height, cfg scale and sampler are all set; the strength, when
+     *                there is an init image, is the one the image was made with (the host fills in the default
+     *                before formatting), and is left out when {@code null}
      * @param seed    the image's seed
      * @throws NullPointerException naming the first of those values that is missing
      */
     public static String format(GenerationRequest request, long seed) {
-        return quoted(request.prompt())
-                + " -s " + Objects.requireNonNull(request.steps(), "steps")
-                + " -S " + seed
-                + " -W " + Objects.requireNonNull(request.width(), "width")
-                + " -H " + Objects.requireNonNull(request.height(), "height")
-                + " -C " + PythonFloat.format(Objects.requireNonNull(request.cfgScale(), "cfgScale"))
-                + " -A " + Objects.requireNonNull(request.sampler(), "sampler");
+        StringJoiner command = new StringJoiner(" ");
+        command.add(ShellWords.doubleQuoted(request.prompt()))
+                .add("-s " + Objects.requireNonNull(request.steps(), "steps"))
+                .add("-S " + seed)
+                .add("-W " + Objects.requireNonNull(request.width(), "width"))
+                .add("-H " + Objects.requireNonNull(request.height(), "height"))
+                .add("-C " + PythonFloat.format(Objects.requireNonNull(request.cfgScale(), "cfgScale")));
+        String sampler = "-A " + Objects.requireNonNull(request.sampler(), "sampler");
+        addFlag(command, request.grid(), "--grid");
+        addFlag(command, request.seamless(), "--seamless");
+        addFlag(command, request.hiresFix(), "--hires_fix");
+        if (request.initImage() != null) {
+            command.add(withValue("-I", request.initImage())).add(sampler);
+            addFlag(command, request.fit(), "--fit");
+            if (request.initMask() != null) {
+                command.add(withValue("-M", request.initMask()));
+            }
+            if (request.strength() != null) {
+                command.add("-f " + PythonFloat.format(request.strength()));
+            }
+        } else {
+            command.add(sampler);
+        }
+        List<Variation> variations = request.withVariations();
+        if (variations != null && !variations.isEmpty()) {
+            command.add(withValue("-V", VariationText.format(variations)));
+        }
+        return command.toString();
     }
 
-    /** Inside double quotes only {@code "} and {@code \} need a backslash for a POSIX shell split. */
-    private static String quoted(String prompt) {
-        return '"' + prompt.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    private static void addFlag(StringJoiner command, Boolean set, String name) {
+        if (Boolean.TRUE.equals(set)) {
+            command.add(name);
+        }
+    }
+
+    /**
+     * {@code -I path}, or {@code -I-path} for a value starting with {@code -}: as a word of its own, quoted or
+     * not (the quotes are gone once the line is split), argparse would read such a value as a switch.
+     */
+    private static String withValue(String name, String value) {
+        String word = ShellWords.quoted(value);
+        return value.startsWith("-") ? name + word : name + " " + word;
     }
 }

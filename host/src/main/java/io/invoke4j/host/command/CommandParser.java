@@ -31,9 +31,17 @@ import java.util.regex.Pattern;
  *       the default and lets nan through), {@code -s} or {@code -n} below 1 (InvokeAI lets 0 mean the default
  *       but still records {@code -s 0}, so the printed command would not describe the image), {@code -W} or
  *       {@code -H} below 64 (InvokeAI floors sizes to a multiple of 64, and below 64 that is 0, which fails
- *       inside the model; InvokeAI lets 0 mean the model default, which the command then does not record).</li>
- *   <li>Integers must fit Java's range ({@code int}; {@code long} for {@code -S}) and are otherwise refused as
- *       {@code invalid int value}; Python's integers have no limit.</li>
+ *       inside the model; InvokeAI lets 0 mean the model default, which the command then does not record),
+ *       {@code -f} given as 0 (InvokeAI silently ran 0.75).</li>
+ *   <li>A {@code -V} part that is not {@code seed:weight} refuses the command; InvokeAI printed a message and
+ *       ran the command without any variations ({@link VariationText}).</li>
+ *   <li>{@code -M} without {@code -I} is refused ({@code -M/--init_mask needs -I/--init_img}); InvokeAI ignored
+ *       the mask.</li>
+ *   <li>{@code -F} is another name of {@code -T/-fit/--fit}, as the manual promises; InvokeAI did not have
+ *       it.</li>
+ *   <li>Integers must fit Java's range ({@code int}; {@code long} for {@code -S} and the seeds of {@code -V})
+ *       and are otherwise refused as {@code invalid int value} (for {@code -V}, as a part it could not parse);
+ *       Python's integers have no limit.</li>
  *   <li>{@code --prompt TEXT}, which InvokeAI 2.2.5 accepts and then overwrites with the prompt it split off, is
  *       not a switch here: it would be one that does nothing.</li>
  *   <li>Until every switch of InvokeAI is read, a name of one that is not ({@code -G}, {@code -save_orig}) is
@@ -74,7 +82,9 @@ public final class CommandParser {
                 value.applyTo(request);
             }
         }
-        return request.build();
+        GenerationRequest parsed = request.build();
+        SwitchCombinationChecks.check(parsed);
+        return parsed;
     }
 
     /** The full {@code -h} text. */

@@ -5,28 +5,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code invoke>} switches invoke4j reads so far, declared as InvokeAI 2.2.5 declares them (names and their
- * order, help lines), plus the value checks InvokeAI makes later in {@code prompt2image}. A switch InvokeAI has
- * but this table lacks is refused as {@code unrecognized arguments}, never ignored.
+ * The {@code invoke>} switches invoke4j reads so far, declared as InvokeAI declares them (names and their order,
+ * help lines of 2.2.5, the help sections of 2.0.1), plus the value checks InvokeAI makes later in
+ * {@code prompt2image}. A switch InvokeAI has but this table lacks is refused as {@code unrecognized arguments},
+ * never ignored. The order matters beyond the help text: argparse lists the switches an abbreviation could mean
+ * in this order, and the values are checked in this order.
  */
 final class InvokeSwitches {
     private static final String GENERAL_RENDERING = "General rendering";
+    private static final String IMAGE_TO_IMAGE = "Image-to-image and inpainting";
+    private static final String VARIATIONS = "Creating and combining variations";
+    private static final String SPECIAL_EFFECTS = "Special effects";
 
     /**
      * The names of InvokeAI 2.x's other per-line switches (command-language.md §4, v2.0.1 to v2.2.5, and
      * {@code --prompt}). A name moves from here to a declaration when invoke4j starts reading it.
      */
     static final Set<String> NOT_READ_YET = Set.of(
-            "--prompt", "--threshold", "--perlin", "--fnformat", "--grid", "-g", "-i", "--individual",
-            "-x", "--skip_normalize", "-t", "--log_tokenization", "--hires_fix", "--save_intermediates",
-            "-z", "--png_compression", "--karras_max", "-I", "--init_img", "-tm", "--text_mask", "--init_color",
-            "-T", "-fit", "--fit", "-f", "--strength", "-M", "--init_mask", "--invert_mask", "-r",
-            "--inpaint_replace", "-c", "--outcrop", "--force_outpaint", "--seam_size", "--seam_blur",
-            "--seam_strength", "--seam_steps", "--tile_size", "--new_prompt", "-ft", "--facetool", "-G",
-            "--facetool_strength", "--gfpgan_strength", "-cf", "--codeformer_fidelity", "-U", "--upscale",
-            "--save_original", "-save_orig", "--embiggen", "-embiggen", "--embiggen_tiles", "-embiggen_tiles",
-            "--embiggen_strength", "--seamless", "--seamless_axes", "--use_mps_noise", "-v",
-            "--variation_amount", "-V", "--with_variations", "-D", "--out_direction");
+            "--prompt", "--threshold", "--perlin", "--fnformat", "--save_intermediates", "-z", "--png_compression",
+            "--karras_max", "-tm", "--text_mask", "--init_color", "--invert_mask", "-r", "--inpaint_replace", "-c",
+            "--outcrop", "--force_outpaint", "--seam_size", "--seam_blur", "--seam_strength", "--seam_steps",
+            "--tile_size", "--new_prompt", "-ft", "--facetool", "-G", "--facetool_strength", "--gfpgan_strength",
+            "-cf", "--codeformer_fidelity", "-U", "--upscale", "--save_original", "-save_orig", "--embiggen",
+            "-embiggen", "--embiggen_tiles", "-embiggen_tiles", "--embiggen_strength", "--seamless_axes",
+            "--use_mps_noise", "-D", "--out_direction");
 
     private InvokeSwitches() {
     }
@@ -35,7 +37,16 @@ final class InvokeSwitches {
     static SwitchTable table(List<String> samplerNames) {
         Switch<Boolean> help = Switch.of(ValueType.FLAG, (request, present) -> { }, "-h", "--help")
                 .help("show this help message and exit");
-        return new SwitchTable(help, List.of(new SwitchTable.Section(GENERAL_RENDERING, List.of(
+        return new SwitchTable(help, List.of(
+                new SwitchTable.Section(GENERAL_RENDERING, generalRendering(samplerNames)),
+                new SwitchTable.Section(IMAGE_TO_IMAGE, imageToImage()),
+                new SwitchTable.Section(VARIATIONS, variations()),
+                new SwitchTable.Section(SPECIAL_EFFECTS, specialEffects())),
+                NOT_READ_YET);
+    }
+
+    private static List<Switch<?>> generalRendering(List<String> samplerNames) {
+        return List.of(
                 Switch.of(ValueType.INT, Builder::steps, "-s", "--steps")
                         .help("Number of steps")
                         .require(steps -> steps >= 1, "-s/--steps must be at least 1"),
@@ -58,12 +69,61 @@ final class InvokeSwitches {
                                 + " harder.")
                         // nan fails the comparison, so it is refused as well
                         .require(cfg -> cfg > 1.0, "CFG_Scale (-C) must be >1.0"),
+                Switch.of(ValueType.FLAG, Builder::grid, "--grid", "-g")
+                        .help("generate a grid"),
+                Switch.of(ValueType.FLAG, Builder::individual, "-i", "--individual")
+                        .help("override command-line --grid setting and generate individual images"),
+                Switch.of(ValueType.FLAG, Builder::skipNormalize, "-x", "--skip_normalize")
+                        .help("Skip subprompt weight normalization"),
                 Switch.of(ValueType.choice(samplerNames), Builder::sampler, "-A", "-m", "--sampler")
                         .metavar("SAMPLER_NAME")
                         .help("Switch to a different sampler. Supported samplers: "
                                 + String.join(", ", samplerNames)),
+                Switch.of(ValueType.FLAG, Builder::logTokenization, "-t", "--log_tokenization")
+                        .help("shows how the prompt is split into tokens"),
                 Switch.of(ValueType.TEXT, Builder::outdir, "--outdir", "-o")
-                        .help("Directory to save generated images and a log of prompts and seeds")))),
-                NOT_READ_YET);
+                        .help("Directory to save generated images and a log of prompts and seeds"),
+                Switch.of(ValueType.FLAG, Builder::hiresFix, "--hires_fix")
+                        .help("Create hires image using img2img to prevent duplicated objects"));
+    }
+
+    /** In 2.0.1's order; 2.2.5 moved {@code -M} to a section of its own after {@code -f}. */
+    private static List<Switch<?>> imageToImage() {
+        return List.of(
+                Switch.of(ValueType.TEXT, Builder::initImage, "-I", "--init_img")
+                        .help("Path to input image for img2img mode (supersedes width and height)"),
+                Switch.of(ValueType.TEXT, Builder::initMask, "-M", "--init_mask")
+                        .help("Path to input mask for inpainting mode (supersedes width and height)"),
+                // -F is not InvokeAI's, but its manual gives it as --fit's shortcut; last, so that argparse's
+                // messages name the switch as InvokeAI's did
+                Switch.of(ValueType.FLAG, Builder::fit, "-T", "-fit", "--fit", "-F")
+                        .help("If specified, will resize the input image to fit within the dimensions of width x"
+                                + " height (512x512 default)"),
+                Switch.of(ValueType.FLOAT, Builder::strength, "-f", "--strength")
+                        .help("img2img strength for noising/unnoising. 0.0 preserves image exactly, 1.0 replaces"
+                                + " it completely")
+                        // nan fails the comparison, so it is refused as well
+                        .require(strength -> 0.0 < strength && strength < 1.0,
+                                "img2img and inpaint strength can only work with 0.0 < strength < 1.0"));
+    }
+
+    private static List<Switch<?>> variations() {
+        return List.of(
+                Switch.of(ValueType.FLOAT, Builder::variationAmount, "-v", "--variation_amount")
+                        .help("If > 0, generates variations on the initial seed instead of random seeds per"
+                                + " iteration. Must be between 0 and 1. Higher values will be more different.")
+                        .require(amount -> 0.0 <= amount && amount <= 1.0,
+                                "-v --variation_amount must be in [0.0, 1.0]"),
+                // argparse takes any text here, as InvokeAI's type=str did; the parts are read once the line is
+                // read, so argparse's errors anywhere on the line come first, as in InvokeAI
+                Switch.of(ValueType.TEXT, (request, text) -> request.withVariations(VariationText.parse(text)),
+                        "-V", "--with_variations")
+                        .help("list of variations to apply, in the format `seed:weight,seed:weight,...`"));
+    }
+
+    private static List<Switch<?>> specialEffects() {
+        return List.of(
+                Switch.of(ValueType.FLAG, Builder::seamless, "--seamless")
+                        .help("Change the model to seamless tiling (circular) mode"));
     }
 }

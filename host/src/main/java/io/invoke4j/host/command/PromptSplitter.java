@@ -21,7 +21,7 @@ final class PromptSplitter {
      * InvokeAI's {@code ^(.+?)\s(--?[a-zA-Z].+)} with Python's meaning of {@code .} (anything but a newline) and
      * of {@code \s} (Unicode whitespace), except that the last {@code +} is a {@code *}: InvokeAI needs a
      * character after the switch's letter, so a one-letter switch ending the line ({@code a cat -h}, and flags
-     * such as {@code -g} once they exist) silently became part of the prompt.
+     * such as {@code -g}) silently became part of the prompt.
      */
     private static final Pattern PROMPT_THEN_SWITCHES = Pattern.compile("^(.+?)\\s(--?[a-zA-Z].*)",
             Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);

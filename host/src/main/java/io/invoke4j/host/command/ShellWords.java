@@ -12,6 +12,8 @@ import java.util.List;
  * inside {@code "..."} a backslash escapes only {@code "} and {@code \} and is kept before anything else; outside
  * quotes a backslash escapes any character; a {@code #} outside quotes, even in the middle of a word, starts a
  * comment that runs to the end of the line. An empty quoted word ({@code ""}) is a word.
+ *
+ * <p>{@link #quoted} and {@link #doubleQuoted} go the other way, for the canonical command.
  */
 final class ShellWords {
     private static final String WHITESPACE = " \t\r\n";
@@ -83,6 +85,21 @@ final class ShellWords {
             words.add(word.toString());
         }
         return words;
+    }
+
+    /**
+     * The shell word {@link #split} reads back as {@code text}: the text itself where it has nothing a shell split
+     * would change (so an ordinary path is written as InvokeAI wrote it), else {@link #doubleQuoted}.
+     */
+    static String quoted(String text) {
+        boolean plain = !text.isEmpty() && text.chars()
+                .noneMatch(c -> isWhitespace((char) c) || c == '\'' || c == '"' || c == ESCAPE || c == COMMENT);
+        return plain ? text : doubleQuoted(text);
+    }
+
+    /** {@code text} in double quotes, where only {@code "} and {@code \} need a backslash to be read back. */
+    static String doubleQuoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** Appends the character after a backslash at {@code i - 1}; returns the index after it. */

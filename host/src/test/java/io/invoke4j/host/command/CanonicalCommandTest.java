@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.invoke4j.api.GenerationRequest;
+import io.invoke4j.api.Variation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,5 +113,185 @@ class CanonicalCommandTest {
     void roundTripDropsIterationsAndOutdir() {
         GenerationRequest original = request("a cat").iterations(3).outdir("x").build();
         assertEquals(request("a cat").seed(-1L).build(), parser.parse(CanonicalCommand.format(original, -1)));
+    }
+
+    // --- issue 5's switches (command-language.md §6)
+
+    @Test
+    void writesTheManualsImg2imgCommand() {
+        // command-language.md §6, checked against v2.0.1
+        assertEquals("\"a cat\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -I foo.png -A ddim -f 0.5",
+                CanonicalCommand.format(request("a cat").sampler("ddim").initImage("foo.png").strength(0.5).build(),
+                        42));
+    }
+
+    @Test
+    void writesTheManualsVariationCommand() {
+        assertEquals("\"prompt\" -s 50 -S 3357757885 -W 512 -H 512 -C 7.5 -A k_lms -V 3647897225:0.2",
+                CanonicalCommand.format(request("prompt")
+                        .withVariations(List.of(new Variation(3647897225L, 0.2))).build(), 3357757885L));
+    }
+
+    @Test
+    void writesGridAfterTheCfgScale() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 --grid -A k_lms",
+                CanonicalCommand.format(request("a").grid(true).build(), 1));
+    }
+
+    @Test
+    void writesSeamlessAfterTheGrid() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 --seamless -A k_lms",
+                CanonicalCommand.format(request("a").seamless(true).build(), 1));
+    }
+
+    @Test
+    void writesHiresFixAfterSeamless() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 --hires_fix -A k_lms",
+                CanonicalCommand.format(request("a").hiresFix(true).build(), 1));
+    }
+
+    @Test
+    void writesTheThreeFlagsInInvokeAisOrder() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 --grid --seamless --hires_fix -A k_lms",
+                CanonicalCommand.format(request("a").hiresFix(true).seamless(true).grid(true).build(), 1));
+    }
+
+    @Test
+    void flagsThatAreFalseAreNotWritten() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -A k_lms",
+                CanonicalCommand.format(request("a").grid(false).seamless(false).hiresFix(false).build(), 1));
+    }
+
+    @Test
+    void writesTheInitImageBeforeTheSampler() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -I in.png -A k_lms",
+                CanonicalCommand.format(request("a").initImage("in.png").build(), 1));
+    }
+
+    @Test
+    void writesFitAfterTheSampler() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -I in.png -A k_lms --fit -f 0.75",
+                CanonicalCommand.format(request("a").initImage("in.png").fit(true).strength(0.75).build(), 1));
+    }
+
+    @Test
+    void writesTheMaskAfterFit() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -I in.png -A ddim --fit -M mask.png -f 0.75",
+                CanonicalCommand.format(request("a").sampler("ddim").initImage("in.png").initMask("mask.png")
+                        .fit(true).strength(0.75).build(), 1));
+    }
+
+    @Test
+    void writesStrengthAsPython() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -I in.png -A k_lms -f 1e-05",
+                CanonicalCommand.format(request("a").initImage("in.png").strength(1e-5).build(), 1));
+    }
+
+    @Test
+    void writesImg2imgSwitchesOnlyWithAnInitImage() {
+        // InvokeAI's dream_prompt_str: fit, mask and strength belong to the init-image branch
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -A k_lms",
+                CanonicalCommand.format(request("a").fit(true).strength(0.5).initMask("m.png").build(), 1));
+    }
+
+    @Test
+    void writesVariationsLastWithPythonWeights() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 --grid -I in.png -A k_lms -f 0.75 -V 2:0.1,3:1.0",
+                CanonicalCommand.format(request("a").grid(true).initImage("in.png").strength(0.75)
+                        .withVariations(List.of(new Variation(2, 0.1), new Variation(3, 1))).build(), 1));
+    }
+
+    @Test
+    void emptyVariationListIsNotWritten() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -A k_lms",
+                CanonicalCommand.format(request("a").withVariations(List.of()).build(), 1));
+    }
+
+    @Test
+    void neverRecordsTheSwitchesThatDoNotChangeTheImage() {
+        // -v is folded into -V by the host; -x, -t, -i, -n, -o describe the run, not the image
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -A k_lms",
+                CanonicalCommand.format(request("a").variationAmount(0.2).skipNormalize(true).logTokenization(true)
+                        .individual(true).iterations(3).outdir("o").build(), 1));
+    }
+
+    @Test
+    void quotesAPathThatASplitWouldChange() {
+        // deviation: v2.0.1 wrote paths bare, so a path with a space did not re-parse
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -I \"my photos/in #1.png\" -A k_lms"
+                + " -M \"C:\\\\masks\\\\m.png\"", CanonicalCommand.format(request("a")
+                        .initImage("my photos/in #1.png").initMask("C:\\masks\\m.png").build(), 1));
+    }
+
+    @Test
+    void attachesAValueStartingWithADash() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -I-in.png -A k_lms -M\"-my mask.png\" -V-5:0.5",
+                CanonicalCommand.format(request("a").initImage("-in.png").initMask("-my mask.png")
+                        .withVariations(List.of(new Variation(-5, 0.5))).build(), 1));
+    }
+
+    // --- round trips: parse(format(r)) gives r back with the image's seed
+
+    private void assertRoundTrip(GenerationRequest original) {
+        long seed = 3357757885L;
+        String command = CanonicalCommand.format(original, seed);
+        assertEquals(original.toBuilder().seed(seed).build(), parser.parse(command), command);
+    }
+
+    @Test
+    void gridRoundTrips() {
+        assertRoundTrip(request("a").grid(true).build());
+    }
+
+    @Test
+    void seamlessRoundTrips() {
+        assertRoundTrip(request("a").seamless(true).build());
+    }
+
+    @Test
+    void hiresFixRoundTrips() {
+        assertRoundTrip(request("a").hiresFix(true).build());
+    }
+
+    @Test
+    void initImageRoundTrips() {
+        assertRoundTrip(request("a").initImage("outputs/img-samples/000001.42.png").build());
+    }
+
+    @Test
+    void fitRoundTrips() {
+        assertRoundTrip(request("a").initImage("in.png").fit(true).build());
+    }
+
+    @Test
+    void maskRoundTrips() {
+        assertRoundTrip(request("a").initImage("in.png").initMask("mask.png").build());
+    }
+
+    @Test
+    void strengthRoundTrips() {
+        assertRoundTrip(request("a").initImage("in.png").strength(0.1 + 0.2).build());
+        assertRoundTrip(request("a").initImage("in.png").strength(1e-5).build());
+    }
+
+    @Test
+    void variationsRoundTrip() {
+        assertRoundTrip(request("a").withVariations(List.of(new Variation(3647897225L, 0.2),
+                new Variation(0, 0.1 + 0.2), new Variation(Long.MAX_VALUE, 1.0), new Variation(7, 0.0))).build());
+    }
+
+    @Test
+    void everythingTogetherRoundTrips() {
+        assertRoundTrip(request("a cat [dog]").sampler("ddim").grid(true).seamless(true).hiresFix(true)
+                .initImage("in.png").fit(true).initMask("m.png").strength(0.6)
+                .withVariations(List.of(new Variation(1, 0.5))).build());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"in.png", "my photos/in.png", "x#1.png", "it's.png", "C:\\in\\a.png", "a\"b.png",
+        "", " ", "-1", "-in.png", "--", "-my photo.png", "=x", "a=b.png", "猫 😀.png", "tab\there.png",
+        "-s", "--fit", "-h"})
+    void anyPathRoundTrips(String path) {
+        assertRoundTrip(request("a").initImage(path).initMask(path).strength(0.75).build());
     }
 }

@@ -17,7 +17,9 @@ class HelpTextTest {
     @Test
     void startsWithTheUsageLineInSwitchOrder() {
         assertEquals("usage: invoke> [-h] prompt [-s STEPS] [-S SEED] [-n ITERATIONS] [-W WIDTH] [-H HEIGHT]"
-                + " [-C CFG_SCALE] [-A SAMPLER_NAME] [--outdir OUTDIR]", lines().get(0));
+                + " [-C CFG_SCALE] [--grid] [-i] [-x] [-A SAMPLER_NAME] [-t] [--outdir OUTDIR] [--hires_fix]"
+                + " [-I INIT_IMG] [-M INIT_MASK] [-T] [-f STRENGTH] [-v VARIATION_AMOUNT] [-V WITH_VARIATIONS]"
+                + " [--seamless]", lines().get(0));
     }
 
     @Test
@@ -42,6 +44,60 @@ class HelpTextTest {
         assertTrue(help.contains("  -A SAMPLER_NAME, -m SAMPLER_NAME, --sampler SAMPLER_NAME\n"), help);
         assertTrue(help.contains("  --outdir OUTDIR, -o OUTDIR\n                        Directory to save"), help);
         assertTrue(help.contains("\npositional arguments:\n  prompt                the text to draw;"), help);
+    }
+
+    @Test
+    void listsTheNewGeneralRenderingSwitchesInArgparseOrder() {
+        // layout checked against Python 3.11 argparse at 80 columns
+        assertTrue(help.contains("cause generator to \"try\" harder.\n"
+                + "  --grid, -g            generate a grid\n"
+                + "  -i, --individual      override command-line --grid setting and generate\n"
+                + "                        individual images\n"
+                + "  -x, --skip_normalize  Skip subprompt weight normalization\n"
+                + "  -A SAMPLER_NAME, -m SAMPLER_NAME, --sampler SAMPLER_NAME\n"), help);
+        assertTrue(help.contains("  -t, --log_tokenization\n"
+                + "                        shows how the prompt is split into tokens\n"
+                + "  --outdir OUTDIR, -o OUTDIR\n"), help);
+        assertTrue(help.contains("prompts and seeds\n"
+                + "  --hires_fix           Create hires image using img2img to prevent duplicated\n"
+                + "                        objects\n\nImage-to-image and inpainting:\n"), help);
+    }
+
+    @Test
+    void listsTheImageToImageSection() {
+        assertTrue(help.contains("\nImage-to-image and inpainting:\n"
+                + "  -I INIT_IMG, --init_img INIT_IMG\n"
+                + "                        Path to input image for img2img mode (supersedes width\n"
+                + "                        and height)\n"
+                + "  -M INIT_MASK, --init_mask INIT_MASK\n"
+                + "                        Path to input mask for inpainting mode (supersedes\n"
+                + "                        width and height)\n"
+                + "  -T, -fit, --fit, -F   If specified, will resize the input image to fit\n"
+                + "                        within the dimensions of width x height (512x512\n"
+                + "                        default)\n"
+                + "  -f STRENGTH, --strength STRENGTH\n"
+                + "                        img2img strength for noising/unnoising. 0.0 preserves\n"
+                + "                        image exactly, 1.0 replaces it completely\n"
+                + "\nCreating and combining variations:\n"), help);
+    }
+
+    @Test
+    void listsTheVariationSection() {
+        assertTrue(help.contains("\nCreating and combining variations:\n"
+                + "  -v VARIATION_AMOUNT, --variation_amount VARIATION_AMOUNT\n"
+                + "                        If > 0, generates variations on the initial seed\n"
+                + "                        instead of random seeds per iteration. Must be between\n"
+                + "                        0 and 1. Higher values will be more different.\n"
+                + "  -V WITH_VARIATIONS, --with_variations WITH_VARIATIONS\n"
+                + "                        list of variations to apply, in the format\n"
+                + "                        `seed:weight,seed:weight,...`\n"
+                + "\nSpecial effects:\n"), help);
+    }
+
+    @Test
+    void endsWithTheSpecialEffectsSection() {
+        assertTrue(help.endsWith("\nSpecial effects:\n"
+                + "  --seamless            Change the model to seamless tiling (circular) mode\n"), help);
     }
 
     @Test

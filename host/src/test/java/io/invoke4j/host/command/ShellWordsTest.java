@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.invoke4j.api.CommandException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Expected words are Python 3.11's {@code shlex.split(text, comments=True)}. */
 class ShellWordsTest {
@@ -84,5 +86,40 @@ class ShellWordsTest {
                 assertThrows(CommandException.class, () -> ShellWords.split("-o x\\")).getMessage());
         assertEquals("No escaped character",
                 assertThrows(CommandException.class, () -> ShellWords.split("\"x\\")).getMessage());
+    }
+
+    // --- writing a word for the canonical command: the split above must read it back
+
+    @Test
+    void plainTextIsWrittenBare() {
+        assertEquals("foo.png", ShellWords.quoted("foo.png"));
+        assertEquals("outputs/img-samples/000001.42.png", ShellWords.quoted("outputs/img-samples/000001.42.png"));
+        assertEquals("C:/x=y,z@1%~+", ShellWords.quoted("C:/x=y,z@1%~+"));
+        assertEquals("猫.png", ShellWords.quoted("猫.png"));
+    }
+
+    @Test
+    void textASplitWouldChangeIsDoubleQuoted() {
+        assertEquals("\"my dir/a.png\"", ShellWords.quoted("my dir/a.png"));
+        assertEquals("\"x#1.png\"", ShellWords.quoted("x#1.png"));
+        assertEquals("\"it's.png\"", ShellWords.quoted("it's.png"));
+        assertEquals("\"C:\\\\img\\\\a.png\"", ShellWords.quoted("C:\\img\\a.png"));
+        assertEquals("\"a\\\"b\"", ShellWords.quoted("a\"b"));
+        assertEquals("\"\"", ShellWords.quoted(""));
+        assertEquals("\"tab\there\"", ShellWords.quoted("tab\there"));
+    }
+
+    @Test
+    void doubleQuotedEscapesOnlyQuoteAndBackslash() {
+        assertEquals("\"plain\"", ShellWords.doubleQuoted("plain"));
+        assertEquals("\"it's #1 \\\"x\\\" \\\\\"", ShellWords.doubleQuoted("it's #1 \"x\" \\"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"foo.png", "my dir/a.png", "x#1", "it's", "C:\\a\\b", "a\"b", "", " ", "\\",
+        "\"", "'", "tab\there", "line\nbreak", "猫 😀", "-1", "--"})
+    void splittingAWrittenWordGivesTheText(String text) {
+        assertEquals(List.of(text), ShellWords.split(ShellWords.quoted(text)));
+        assertEquals(List.of(text), ShellWords.split(ShellWords.doubleQuoted(text)));
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A small table with the kinds of switch the invoke> table will grow into: flags, a single-dash long name and a
- * value switch, so the reading rules can be tested before those switches exist.
+ * A small table with each kind of switch the invoke> table has: flags, a single-dash long name and a value
+ * switch, so the reading rules can be tested apart from InvokeAI's table.
  */
 final class TestSwitches {
     static final Switch<Boolean> HELP = Switch.of(ValueType.FLAG, (request, value) -> { }, "-h", "--help")

@@ -1,0 +1,49 @@
+package io.invoke4j.host.command;
+
+import io.invoke4j.api.CommandException;
+import io.invoke4j.api.GenerationRequest;
+import io.invoke4j.api.Variation;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The checks that involve more than one switch, made once the whole line is read and each value has passed its
+ * own check ({@link Switch#require}). They are InvokeAI's {@code prompt2image} assertions on {@code -V}, in its
+ * order and words, plus one of invoke4j's own for a mask without an image.
+ */
+final class SwitchCombinationChecks {
+    private SwitchCombinationChecks() {
+    }
+
+    /** @throws CommandException the first check the request fails, as one line */
+    static void check(GenerationRequest request) {
+        List<Variation> variations = request.withVariations();
+        if (variations != null && !variations.isEmpty()) {
+            // the -V blends start from the -S noise, so there has to be one
+            require(request.seed() != null, "seed must be specified when using with_variations");
+            // without -v every image would get the same noise: -V alone describes exactly one image
+            boolean varies = request.variationAmount() != null && request.variationAmount() != 0.0;
+            require(varies || request.iterations() == null || request.iterations() <= 1,
+                    "when using --with_variations, multiple iterations are only possible when using"
+                            + " --variation_amount");
+            // written as "0 <= w <= 1" so that nan is refused too
+            if (!variations.stream().allMatch(v -> 0.0 <= v.weight() && v.weight() <= 1.0)) {
+                throw new CommandException("variation weights must be in [0.0, 1.0]: got " + weights(variations));
+            }
+        }
+        // InvokeAI ignored a mask without an image and made a txt2img image; a mask alone is surely a mistake
+        require(request.initMask() == null || request.initImage() != null, "-M/--init_mask needs -I/--init_img");
+    }
+
+    /** Python's repr of the list of weights: {@code [0.2, 1.5]}. */
+    private static String weights(List<Variation> variations) {
+        return variations.stream().map(v -> PythonFloat.format(v.weight()))
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new CommandException(message);
+        }
+    }
+}

@@ -87,6 +87,7 @@ final class HostInvoker implements Invoker {
 
     @Override
     public List<GeneratedImage> generate(GenerationRequest request, GenerationListener listener) {
+        refuseWhatIsNotBuiltYet(request);
         GenerationRequest r = resolve(request);
         int width = r.width() - r.width() % 64;
         int height = r.height() - r.height() % 64;
@@ -154,6 +155,19 @@ final class HostInvoker implements Invoker {
         listener.message(String.format(">>   %d image(s) generated in %.2fs", grid ? cells.size() : images.size(),
                 (System.nanoTime() - started) / 1e9));
         return images;
+    }
+
+    /** Switches the parser knows but this version cannot run yet: one clear line, never a silent plain image. */
+    private static void refuseWhatIsNotBuiltYet(GenerationRequest r) {
+        if (Boolean.TRUE.equals(r.seamless())) {
+            throw new CommandException("--seamless is not available in this version of invoke4j yet");
+        }
+        if (Boolean.TRUE.equals(r.hiresFix())) {
+            throw new CommandException("--hires_fix is not available in this version of invoke4j yet");
+        }
+        if (r.initImage() != null || r.initMask() != null) {
+            throw new CommandException("-I/--init_img and -M/--init_mask are not available in this version of invoke4j yet");
+        }
     }
 
     /** The request as this image ran: its {@code -V} list includes the image's own variation. */

@@ -163,4 +163,39 @@ class HostInvokerTest {
         assertEquals(478163327L, next.get(0).seed());
         assertEquals(2, runs.size());
     }
+
+    @Test
+    void switchesNotBuiltYetAreRefusedInOneLine() {
+        HostInvoker invoker = invoker(null);
+        GenerationRequest cat = GenerationRequest.builder().prompt("cat").build();
+        assertEquals("--seamless is not available in this version of invoke4j yet", assertThrows(CommandException.class,
+                () -> invoker.generate(cat.toBuilder().seamless(true).build(), GenerationListener.NONE)).getMessage());
+        assertEquals("--hires_fix is not available in this version of invoke4j yet", assertThrows(CommandException.class,
+                () -> invoker.generate(cat.toBuilder().hiresFix(true).build(), GenerationListener.NONE)).getMessage());
+        assertTrue(runs.isEmpty());
+    }
+
+    @Test
+    void aGridIsOneSheetWhoseCommandListsEverySeed() throws Exception {
+        // the seed chain of the reference manual's grid example
+        List<String> messages = new ArrayList<>();
+        List<GeneratedImage> images = invoker(null).generate(
+                GenerationRequest.builder().prompt("cat").seed(2685670268L).iterations(3).steps(1).width(64).height(64).grid(true).build(),
+                new GenerationListener() {
+                    @Override
+                    public void message(String line) {
+                        messages.add(line);
+                    }
+                });
+        assertEquals(1, images.size());
+        assertEquals(out.resolve("000001.2685670268.png"), images.get(0).path());
+        java.awt.image.BufferedImage sheet = javax.imageio.ImageIO.read(images.get(0).path().toFile());
+        assertEquals(3 * 64, sheet.getWidth());
+        assertEquals(64, sheet.getHeight());
+        assertTrue(images.get(0).command().endsWith("--grid -A k_lms # [2685670268, 1216708065, 2335773498]"), images.get(0).command());
+        assertTrue(messages.contains("seeds for individual rows: [2685670268, 1216708065, 2335773498]"), messages::toString);
+        String metadata = io.invoke4j.host.output.PngText.read(images.get(0).path()).get("sd-metadata");
+        assertTrue(metadata.contains("\"images\": [{"), metadata);
+        assertTrue(metadata.contains("\"seed\": 2335773498"), metadata);
+    }
 }

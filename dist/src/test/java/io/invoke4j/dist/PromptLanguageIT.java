@@ -1,0 +1,110 @@
+package io.invoke4j.dist;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoke4j.host.output.PngText;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code invoke>} prompt language through the built distribution: what each switch does and records. */
+class PromptLanguageIT {
+    private static final String SMALL = "-s 3 -W 64 -H 64";
+
+    @TempDir
+    Path work;
+
+    private Launcher.Run invoke(String stdin, String... args) throws Exception {
+        Launcher.Run run = Launcher.run(work, stdin, "invoke", args);
+        assertEquals(0, run.exitCode(), run::all);
+        return run;
+    }
+
+    /** The path and command of Outputs line {@code counter}. */
+    private static String[] output(String stdout, String counter) {
+        Matcher m = Pattern.compile("^\\[" + Pattern.quote(counter) + "\\] (.*?\\.png): (.*)$", Pattern.MULTILINE).matcher(stdout);
+        assertTrue(m.find(), "Outputs line [" + counter + "] in:\n" + stdout);
+        return new String[] {m.group(1), m.group(2)};
+    }
+
+    @Test
+    void aPrintedVariationCommandReproducesItsImage() throws Exception {
+        Launcher.Run first = invoke("cat " + SMALL + " -S 42 -v 0.3 -n 2\n", "-o", "first");
+        String[] second = output(first.stdout(), "1.2");
+        assertTrue(second[1].matches("\"cat\" -s 3 -S 42 -W 64 -H 64 -C 7\\.5 -A k_lms -V \\d+:0\\.3"), second[1]);
+        Launcher.Run again = invoke(second[1] + "\n", "-o", "again");
+        String[] replay = output(again.stdout(), "1");
+        assertEquals(second[1], replay[1]);
+        assertEquals(Path.of(second[0]).getFileName(), Path.of(replay[0]).getFileName());
+        assertArrayEquals(Files.readAllBytes(Path.of(second[0])), Files.readAllBytes(Path.of(replay[0])));
+    }
+
+    @Test
+    void withVariationsBlendsNoiseAndNamesTheImageAfterTheLastSeed() throws Exception {
+        Launcher.Run run = invoke("cat " + SMALL + " -S 42 -V 1234:0.5,77:0.25\ncat " + SMALL + " -S 42\n", "-o", "out");
+        String[] blended = output(run.stdout(), "1");
+        assertTrue(blended[0].endsWith("000001.77.png"), blended[0]);
+        assertTrue(blended[1].endsWith("-V 1234:0.5,77:0.25"), blended[1]);
+        String[] plain = output(run.stdout(), "2");
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(Path.of(blended[0])), Files.readAllBytes(Path.of(plain[0]))));
+        String metadata = PngText.read(Path.of(blended[0])).get("sd-metadata");
+        assertTrue(metadata.contains("\"seed\": 42,"), metadata);
+        assertTrue(metadata.contains("\"variations\": [{\"seed\": 1234, \"weight\": 0.5}, {\"seed\": 77, \"weight\": 0.25}]"), metadata);
+    }
+
+    @Test
+    void badVariationsAreOneLine() throws Exception {
+        Launcher.Run run = invoke("cat " + SMALL + " -V 12:0.5\ncat " + SMALL + " -S 1 -V 12:x\n");
+        assertTrue(run.stdout().contains("** seed must be specified when using with_variations\n"), run.stdout());
+        assertTrue(run.stdout().contains("** Could not parse with_variations part \"12:x\"\n"), run.stdout());
+    }
+
+    @Test
+    void negativeAndWeightedPromptsChangeTheImageAndAreRecordedAsTyped() throws Exception {
+        Launcher.Run run = invoke("\"a cat\" " + SMALL + " -S 5\n\"a cat [blurry]\" " + SMALL + " -S 5\n"
+                + "\"a cat:0.7 a dog:0.3\" " + SMALL + " -S 5\n", "-o", "out");
+        byte[] plain = Files.readAllBytes(Path.of(output(run.stdout(), "1")[0]));
+        String[] negative = output(run.stdout(), "2");
+        String[] weighted = output(run.stdout(), "3");
+        assertTrue(negative[1].startsWith("\"a cat [blurry]\" -s 3"), negative[1]);
+        assertTrue(weighted[1].startsWith("\"a cat:0.7 a dog:0.3\" -s 3"), weighted[1]);
+        assertFalse(java.util.Arrays.equals(plain, Files.readAllBytes(Path.of(negative[0]))), "the negative prompt is used");
+        assertFalse(java.util.Arrays.equals(plain, Files.readAllBytes(Path.of(weighted[0]))), "the blend is used");
+        String parameters = PngText.read(Path.of(negative[0])).get("parameters");
+        assertTrue(parameters.contains("Negative prompt: blurry"), parameters);
+    }
+
+    @Test
+    void logTokenizationPrintsTheTokensWithoutColourOnAPipe() throws Exception {
+        Launcher.Run run = invoke("\"a photo of a cat\" " + SMALL + " -S 5 -t\n");
+        assertTrue(run.stdout().contains(">> Tokens (5), Weight (1.00):\na photo of a cat \n"), run.stdout());
+        assertFalse(run.stdout().contains("\u001b["), "no escape codes on a pipe");
+    }
+
+    @Test
+    void aGridIsOneImageOfTheSeries() throws Exception {
+        Launcher.Run run = invoke("cat " + SMALL + " -S 2685670268 -n 3 -g\n", "-o", "out");
+        String[] grid = output(run.stdout(), "1");
+        assertTrue(grid[1].endsWith("--grid -A k_lms # [2685670268, 1216708065, 2335773498]"), grid[1]);
+        BufferedImage sheet = ImageIO.read(Path.of(grid[0]).toFile());
+        assertEquals(192, sheet.getWidth());
+        assertEquals(64, sheet.getHeight());
+        try (var files = Files.list(work.resolve("out"))) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".png")).count(), "no single images beside the grid");
+        }
+    }
+
+    @Test
+    void switchesNotBuiltYetSaySoInOneLine() throws Exception {
+        Launcher.Run run = invoke("cat " + SMALL + " --seamless\n");
+        assertTrue(run.stdout().contains("** --seamless is not available in this version of invoke4j yet\n"), run.stdout());
+    }
+}

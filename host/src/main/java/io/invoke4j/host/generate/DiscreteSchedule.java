@@ -19,10 +19,20 @@ public final class DiscreteSchedule {
     private final float[] alphasCumprod;
     private final float[] sigmas;
     private final float[] logSigmas;
+    /** {@code sqrt(ac)} and {@code sqrt(1 - ac)} from the float64 cumprod, as the model's q_sample buffers hold them. */
+    private final float[] sqrtAlphasCumprod;
+    private final float[] sqrtOneMinusAlphasCumprod;
 
-    private DiscreteSchedule(float[] alphasCumprod) {
-        this.alphasCumprod = alphasCumprod;
-        int trainSteps = alphasCumprod.length;
+    private DiscreteSchedule(double[] alphasCumprod64) {
+        int trainSteps = alphasCumprod64.length;
+        alphasCumprod = new float[trainSteps];
+        sqrtAlphasCumprod = new float[trainSteps];
+        sqrtOneMinusAlphasCumprod = new float[trainSteps];
+        for (int t = 0; t < trainSteps; t++) {
+            alphasCumprod[t] = (float) alphasCumprod64[t];
+            sqrtAlphasCumprod[t] = (float) Math.sqrt(alphasCumprod64[t]);
+            sqrtOneMinusAlphasCumprod[t] = (float) Math.sqrt(1 - alphasCumprod64[t]);
+        }
         sigmas = new float[trainSteps];
         logSigmas = new float[trainSteps];
         for (int t = 0; t < trainSteps; t++) {
@@ -43,11 +53,11 @@ public final class DiscreteSchedule {
             throw new IllegalArgumentException("a schedule needs at least 2 training steps, got " + trainSteps);
         }
         double[] betaRoots = TorchLinspace.doubles(Math.sqrt(betaStart), Math.sqrt(betaEnd), trainSteps);
-        float[] alphasCumprod = new float[trainSteps];
+        double[] alphasCumprod = new double[trainSteps];
         double product = 1;
         for (int t = 0; t < trainSteps; t++) {
             product *= 1 - betaRoots[t] * betaRoots[t];
-            alphasCumprod[t] = (float) product;
+            alphasCumprod[t] = product;
         }
         return new DiscreteSchedule(alphasCumprod);
     }
@@ -55,6 +65,19 @@ public final class DiscreteSchedule {
     /** {@code alphas_cumprod}, float32, one per training timestep (a copy). */
     public float[] alphasCumprod() {
         return alphasCumprod.clone();
+    }
+
+    /**
+     * {@code sqrt(alphas_cumprod[t])} as LDM's {@code DDPM.register_schedule} stores it for {@code q_sample}: the
+     * square root of the float64 cumprod, then rounded to float32 (not the root of the float32 value).
+     */
+    public float sqrtAlphaCumprod(int t) {
+        return sqrtAlphasCumprod[t];
+    }
+
+    /** {@code sqrt(1 - alphas_cumprod[t])}, from the float64 cumprod like {@link #sqrtAlphaCumprod}. */
+    public float sqrtOneMinusAlphaCumprod(int t) {
+        return sqrtOneMinusAlphasCumprod[t];
     }
 
     /** The discrete sigmas, one per training timestep (a copy). */

@@ -9,7 +9,8 @@ public interface SessionWrapper {
     SessionWrapper NONE = (part, session) -> session;
 
     /**
-     * @param part    the model part's folder name: {@code text_encoder}, {@code unet}, {@code vae_decoder}
+     * @param part    the model part's folder name: {@code text_encoder}, {@code unet}, {@code vae_decoder},
+     *                {@code vae_encoder}
      * @param session the session the engine opened
      * @return the session the pipeline will use
      */

@@ -2,6 +2,7 @@ package io.invoke4j.host.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoke4j.api.CommandException;
 import io.invoke4j.api.EngineOptions;
 import io.invoke4j.api.InferenceEngine;
 import io.invoke4j.api.InferenceSession;
@@ -15,10 +16,15 @@ import java.util.List;
 /**
  * A Stable Diffusion 1.x model in the diffusers layout, opened once: the tokenizer, the schedule, and a
  * session per network, all through one {@link InferenceEngine}.
+ *
+ * <p>{@code vae_encoder/} is optional: a folder without it can still make images from text, and says so when an
+ * init image is asked for ({@link #vaeEncoder()}).
  */
 public final class StableDiffusionModel implements AutoCloseable {
     /** SD 1.x's VAE latent scale. */
     public static final float LATENT_SCALE = 0.18215f;
+
+    private static final String VAE_ENCODER = "vae_encoder";
 
     private final Path folder;
     private final ClipTokenizer tokenizer;
@@ -26,15 +32,19 @@ public final class StableDiffusionModel implements AutoCloseable {
     private final InferenceSession textEncoder;
     private final InferenceSession unet;
     private final InferenceSession vaeDecoder;
+    /** {@code null} when the folder has no {@code vae_encoder/}. */
+    private final InferenceSession vaeEncoder;
 
     private StableDiffusionModel(Path folder, ClipTokenizer tokenizer, DiscreteSchedule schedule,
-                                 InferenceSession textEncoder, InferenceSession unet, InferenceSession vaeDecoder) {
+                                 InferenceSession textEncoder, InferenceSession unet, InferenceSession vaeDecoder,
+                                 InferenceSession vaeEncoder) {
         this.folder = folder;
         this.tokenizer = tokenizer;
         this.schedule = schedule;
         this.textEncoder = textEncoder;
         this.unet = unet;
         this.vaeDecoder = vaeDecoder;
+        this.vaeEncoder = vaeEncoder;
     }
 
     /**
@@ -58,7 +68,11 @@ public final class StableDiffusionModel implements AutoCloseable {
             InferenceSession text = track(opened, wrap.wrap("text_encoder", engine.open(folder.resolve("text_encoder"), options)));
             InferenceSession unet = track(opened, wrap.wrap("unet", engine.open(folder.resolve("unet"), options)));
             InferenceSession vae = track(opened, wrap.wrap("vae_decoder", engine.open(folder.resolve("vae_decoder"), options)));
-            return new StableDiffusionModel(folder, tokenizer, schedule, text, unet, vae);
+            // small, so opened eagerly: a broken encoder then fails at start-up, not at the first -I
+            InferenceSession encoder = Files.isDirectory(folder.resolve(VAE_ENCODER))
+                    ? track(opened, wrap.wrap(VAE_ENCODER, engine.open(folder.resolve(VAE_ENCODER), options)))
+                    : null;
+            return new StableDiffusionModel(folder, tokenizer, schedule, text, unet, vae, encoder);
         } catch (RuntimeException e) {
             opened.forEach(InferenceSession::close);
             throw e;
@@ -115,10 +129,31 @@ public final class StableDiffusionModel implements AutoCloseable {
         return vaeDecoder;
     }
 
+    /** Whether the model can encode init images (it has a {@code vae_encoder/}). */
+    public boolean hasVaeEncoder() {
+        return vaeEncoder != null;
+    }
+
+    /**
+     * The VAE encoder, for img2img and inpainting.
+     *
+     * @throws CommandException (one line) when the folder has no {@code vae_encoder/}
+     */
+    public InferenceSession vaeEncoder() {
+        if (vaeEncoder == null) {
+            throw new CommandException(folder + ": this model has no vae_encoder/, so it can only make images from "
+                    + "text (-I/--init_img needs one)");
+        }
+        return vaeEncoder;
+    }
+
     @Override
     public void close() {
         textEncoder.close();
         unet.close();
         vaeDecoder.close();
+        if (vaeEncoder != null) {
+            vaeEncoder.close();
+        }
     }
 }

@@ -21,6 +21,11 @@ public final class BundledTokenizer {
         return tokenizer;
     }
 
+    /** The bundled {@code models/tiny-sd} folder. */
+    static Path modelFolder() {
+        return repositoryRoot().resolve(MODEL);
+    }
+
     /**
      * Surefire passes the repository root as {@code invoke4j.root}; an IDE run may not, so then the working
      * directory and its parents are searched for the folder holding {@code models/tiny-sd}.

@@ -22,7 +22,17 @@ import io.invoke4j.host.output.ImageRecord;
 import io.invoke4j.host.output.ImageWriter;
 import io.invoke4j.host.output.InvokeLog;
 import io.invoke4j.host.plugins.ExtensionRegistry;
+import io.invoke4j.api.Latents;
+import io.invoke4j.host.generate.FileHash;
+import io.invoke4j.host.generate.Img2ImgPipeline;
+import io.invoke4j.host.generate.Img2ImgSchedule;
+import io.invoke4j.host.generate.InitImage;
+import io.invoke4j.host.generate.InpaintingSampler;
+import io.invoke4j.host.generate.MaskPasteBack;
+import io.invoke4j.host.generate.SamplingProgress;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.util.function.Function;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +45,9 @@ import java.util.concurrent.CancellationException;
  * writes each PNG (or one grid) and the log.
  */
 final class HostInvoker implements Invoker {
+    /** img2img's {@code -f} when not given. */
+    static final double DEFAULT_STRENGTH = 0.75;
+
     private final StartupOptions options;
     private final Path outputDirectory;
     private final ModelEntry model;
@@ -46,10 +59,14 @@ final class HostInvoker implements Invoker {
     private final SeedChain seeds;
     private final PromptConditioning prompts;
     private final TokenizationLog tokenizationLog;
+    private final Img2ImgPipeline img2img;
+    private final Function<BufferedImage, Latents> initEncoder;
+    private boolean warnedLargerInit;
 
     HostInvoker(StartupOptions options, Path outputDirectory, ModelEntry model, String modelHash,
                 Txt2ImgPipeline pipeline, ExtensionRegistry<Sampler> samplers, SeedChain seeds,
-                PromptConditioning prompts, TokenizationLog tokenizationLog) {
+                PromptConditioning prompts, TokenizationLog tokenizationLog, Img2ImgPipeline img2img,
+                Function<BufferedImage, Latents> initEncoder) {
         this.options = options;
         this.outputDirectory = outputDirectory;
         this.model = model;
@@ -61,6 +78,8 @@ final class HostInvoker implements Invoker {
         this.seeds = seeds;
         this.prompts = prompts;
         this.tokenizationLog = tokenizationLog;
+        this.img2img = img2img;
+        this.initEncoder = initEncoder;
     }
 
     @Override
@@ -82,6 +101,7 @@ final class HostInvoker implements Invoker {
                 .sampler(sampler)
                 .iterations(firstNonNull(request.iterations(), options.iterations))
                 .outdir(firstNonNull(request.outdir(), outputDirectory.toString()))
+                .strength(request.initImage() != null ? firstNonNull(request.strength(), DEFAULT_STRENGTH) : request.strength())
                 .build();
     }
 
@@ -99,6 +119,19 @@ final class HostInvoker implements Invoker {
                     + width + "x" + height);
         }
         Sampler sampler = samplers.get(r.sampler());
+        Path dir = Path.of(r.outdir());
+        Init init = null;
+        if (r.initImage() != null) {
+            r = r.toBuilder().initImage(findInOutdir(r.initImage(), dir))
+                    .initMask(r.initMask() != null ? findInOutdir(r.initMask(), dir) : null).build();
+            init = loadInit(r, listener);
+            width = init.image().width();
+            height = init.image().height();
+            if (init.image().isInpainting()) {
+                sampler = InpaintingSampler.choose(sampler, samplers::find, listener::message);
+                listener.message(">> target t_enc is " + Img2ImgSchedule.tEnc(r.strength(), r.steps()) + " steps");
+            }
+        }
         NoisePlan plan = NoisePlan.start(r.seed(), r.withVariations(), r.variationAmount(), r.iterations(),
                 4 * (height / 8) * (width / 8), seeds);
         Conditioning conditioning = prompts.condition(r.prompt(), Boolean.TRUE.equals(r.skipNormalize()), listener::message);
@@ -106,7 +139,6 @@ final class HostInvoker implements Invoker {
             listener.message(tokenizationLog.format(conditioning.encoded()));
         }
         boolean grid = Boolean.TRUE.equals(r.grid()) && !Boolean.TRUE.equals(r.individual());
-        Path dir = Path.of(r.outdir());
         String prefix = ImageWriter.uniquePrefix(dir);
         List<GeneratedImage> images = new ArrayList<>();
         List<BufferedImage> cells = new ArrayList<>();
@@ -115,27 +147,39 @@ final class HostInvoker implements Invoker {
         try {
             for (int i = 0; i < plan.iterations(); i++) {
                 ImageNoise noise = plan.nextImage();
-                listener.imageStarted(i, plan.iterations(), noise.seed(), r.steps());
-                listener.message(">> Sampling with " + r.sampler() + " starting at step 0 of " + r.steps()
-                        + " (" + r.steps() + " new sampling steps)");
-                Txt2ImgPipeline.Txt2ImgParams params = new Txt2ImgPipeline.Txt2ImgParams(conditioning.cond(),
-                        conditioning.uncond(), noise.noise(), noise.generator(), r.steps(), r.cfgScale().floatValue(),
-                        width, height, options.karrasMax);
-                Txt2ImgPipeline.Result result = pipeline.generate(params, sampler, (step, steps, x, denoised) -> {
+                int newSteps = init != null ? Img2ImgSchedule.tEnc(r.strength(), r.steps()) : r.steps();
+                listener.imageStarted(i, plan.iterations(), noise.seed(), newSteps);
+                listener.message(">> Sampling with " + sampler.name() + " starting at step " + (r.steps() - newSteps)
+                        + " of " + r.steps() + " (" + newSteps + " new sampling steps)");
+                SamplingProgress progress = (step, steps, x, denoised) -> {
                     listener.stepDone(step + 1, steps);
                     if (listener.cancelRequested()) {
                         throw new CancellationException();
                     }
-                });
+                };
+                Txt2ImgPipeline.Result result;
+                if (init != null) {
+                    // the init image's noise comes from the seed alone, as InvokeAI's img2img draws it
+                    result = img2img.generate(new Img2ImgPipeline.Img2ImgParams(conditioning.cond(),
+                            conditioning.uncond(), init.latents(), init.image().latentMask().orElse(null), noise.seed(),
+                            r.steps(), r.strength(), r.cfgScale().floatValue(), options.karrasMax), sampler, progress);
+                } else {
+                    result = pipeline.generate(new Txt2ImgPipeline.Txt2ImgParams(conditioning.cond(),
+                            conditioning.uncond(), noise.noise(), noise.generator(), r.steps(),
+                            r.cfgScale().floatValue(), width, height, options.karrasMax), sampler, progress);
+                }
                 plan.imageDone();
                 BufferedImage image = LatentDecoder.toImage(result.decoded());
+                if (init != null && init.image().isInpainting()) {
+                    image = MaskPasteBack.apply(init.image().image(), image, init.image().maskAlpha().orElseThrow());
+                }
                 if (grid) {
                     cells.add(image);
                     cellNoise.add(noise);
                     continue;
                 }
                 String command = CanonicalCommand.format(recorded(r, noise), noise.commandSeed());
-                ImageRecord record = record(r, noise, command, List.of());
+                ImageRecord record = record(r, noise, command, List.of(), init);
                 Path path = writer.write(dir, prefix + "." + noise.seed() + ".png", image, record);
                 GeneratedImage generated = new GeneratedImage(path, noise.seed(), command);
                 images.add(generated);
@@ -165,9 +209,6 @@ final class HostInvoker implements Invoker {
         if (Boolean.TRUE.equals(r.hiresFix())) {
             throw new CommandException("--hires_fix is not available in this version of invoke4j yet");
         }
-        if (r.initImage() != null || r.initMask() != null) {
-            throw new CommandException("-I/--init_img and -M/--init_mask are not available in this version of invoke4j yet");
-        }
     }
 
     /** The request as this image ran: its {@code -V} list includes the image's own variation. */
@@ -175,9 +216,31 @@ final class HostInvoker implements Invoker {
         return r.toBuilder().withVariations(noise.variations()).build();
     }
 
-    private ImageRecord record(GenerationRequest r, ImageNoise noise, String command, List<Long> gridSeeds) {
+    private ImageRecord record(GenerationRequest r, ImageNoise noise, String command, List<Long> gridSeeds, Init init) {
         return new ImageRecord(r.prompt(), noise.commandSeed(), r.steps(), r.cfgScale(), r.width(), r.height(),
-                r.sampler(), options.model, modelHash, command, noise.variations(), gridSeeds);
+                r.sampler(), options.model, modelHash, command, noise.variations(), gridSeeds,
+                init == null ? null : new ImageRecord.Img2Img(r.strength(), init.sha256(), r.initMask()));
+    }
+
+    /** The init image of a command, loaded and encoded once before its seeds, as InvokeAI does. */
+    private record Init(InitImage image, Latents latents, String sha256) {
+    }
+
+    private Init loadInit(GenerationRequest r, GenerationListener listener) {
+        InitImage image = InitImage.load(Path.of(r.initImage()), r.initMask() != null ? Path.of(r.initMask()) : null,
+                new InitImage.Sizing(Boolean.TRUE.equals(r.fit()), r.width(), r.height(), model.width(), model.height(),
+                        !warnedLargerInit), listener::message);
+        warnedLargerInit |= image.largerThanDefaults();
+        return new Init(image, initEncoder.apply(image.image()), FileHash.sha256(Path.of(r.initImage())));
+    }
+
+    /** A relative path that does not exist as typed is looked for in the output folder (InvokeAI's rule). */
+    private static String findInOutdir(String path, Path outdir) {
+        Path typed = Path.of(path);
+        if (!typed.isAbsolute() && !Files.exists(typed) && Files.exists(outdir.resolve(typed))) {
+            return outdir.resolve(typed).toString();
+        }
+        return path;
     }
 
     /**
@@ -191,7 +254,7 @@ final class HostInvoker implements Invoker {
         ImageNoise first = noise.get(0);
         String command = CanonicalCommand.format(recorded(r, first), first.commandSeed()) + " # " + seedList;
         Path path = writer.write(dir, prefix + "." + first.seed() + ".png", GridImage.of(cells),
-                record(r, first, command, seedsOfCells));
+                record(r, first, command, seedsOfCells, null));
         listener.message("seeds for individual rows: " + seedList);
         GeneratedImage generated = new GeneratedImage(path, first.seed(), command);
         listener.imageSaved(generated);

@@ -7,6 +7,8 @@ import io.invoke4j.api.EngineOptions;
 import io.invoke4j.api.Invoker;
 import io.invoke4j.api.Sampler;
 import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.generate.Img2ImgPipeline;
+import io.invoke4j.host.generate.LatentEncoder;
 import io.invoke4j.host.generate.ModelHash;
 import io.invoke4j.host.generate.PromptEncoder;
 import io.invoke4j.host.prompt.PromptConditioning;
@@ -68,6 +70,7 @@ final class SessionModule extends AbstractModule {
         // colour codes only where a person reads a terminal
         boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         return new HostInvoker(options, outdir, entry, ModelHash.of(entry.path()), pipeline, samplers, seeds,
-                new PromptConditioning(prompts), new TokenizationLog(model.tokenizer(), colour));
+                new PromptConditioning(prompts), new TokenizationLog(model.tokenizer(), colour),
+                new Img2ImgPipeline(model), image -> new LatentEncoder(model.vaeEncoder()).encode(image));
     }
 }

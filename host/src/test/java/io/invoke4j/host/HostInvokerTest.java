@@ -63,7 +63,8 @@ class HostInvokerTest {
                 Path.of(System.getProperty("invoke4j.root", "..")).resolve("models/tiny-sd/tokenizer"));
         PromptConditioning prompts = new PromptConditioning(text -> Tensor.ofFloats(new float[77 * 4], 1, 77, 4));
         return new HostInvoker(options, out, model, "abc", pipeline, samplers, new SeedChain(42), prompts,
-                new TokenizationLog(tokenizer, false));
+                new TokenizationLog(tokenizer, false), mock(io.invoke4j.host.generate.Img2ImgPipeline.class),
+                image -> { throw new AssertionError("no init image here"); });
     }
 
     @Test

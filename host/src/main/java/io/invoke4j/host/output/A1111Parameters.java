@@ -47,6 +47,9 @@ final class A1111Parameters {
         if (record.modelId() != null) {
             settings.add("Model: " + record.modelId());
         }
+        if (record.img2img() != null) {
+            settings.add("Denoising strength: " + PythonFloat.format(record.img2img().strength()));
+        }
         return settings;
     }
 }

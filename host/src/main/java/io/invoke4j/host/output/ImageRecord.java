@@ -19,6 +19,7 @@ import java.util.List;
  * @param command   the canonical command string (the {@code Dream} chunk and the log line)
  * @param variations the {@code -V} blends of the image's noise, as recorded in its command (empty for none)
  * @param gridSeeds  for a grid image, the seed of every cell in order; empty for a single image
+ * @param img2img    what an img2img or inpainting image was made from; {@code null} for txt2img
  */
 public record ImageRecord(
         String prompt,
@@ -32,7 +33,16 @@ public record ImageRecord(
         String modelHash,
         String command,
         List<Variation> variations,
-        List<Long> gridSeeds) {
+        List<Long> gridSeeds,
+        Img2Img img2img) {
+
+    /**
+     * @param strength {@code -f}
+     * @param origHash sha256 hex of the init image file
+     * @param initMask the {@code -M} path, or {@code null}
+     */
+    public record Img2Img(double strength, String origHash, String initMask) {
+    }
 
     public ImageRecord {
         variations = List.copyOf(variations);
@@ -42,6 +52,6 @@ public record ImageRecord(
     /** A single image without variations. */
     public ImageRecord(String prompt, long seed, int steps, double cfgScale, int width, int height, String sampler,
                        String modelId, String modelHash, String command) {
-        this(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command, List.of(), List.of());
+        this(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command, List.of(), List.of(), null);
     }
 }

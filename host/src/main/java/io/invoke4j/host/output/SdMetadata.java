@@ -58,7 +58,14 @@ final class SdMetadata {
             variations.add(entry);
         }
         image.put("variations", variations);
-        image.put("type", "txt2img");
+        if (record.img2img() == null) {
+            image.put("type", "txt2img");
+        } else {
+            image.put("type", "img2img");
+            image.put("init_mask", record.img2img().initMask());
+            image.put("strength_steps", record.img2img().strength());
+            image.put("orig_hash", record.img2img().origHash());
+        }
         return image;
     }
 

@@ -103,6 +103,21 @@ class PromptLanguageIT {
     }
 
     @Test
+    void hiresFixRunsAFirstPassAtAbout512AndADdimPassAtTheRequestedSize() throws Exception {
+        Launcher.Run run = invoke("cat -s 4 -W 128 -H 64 -S 3 --hires_fix\n", "-o", "out");
+        // sqrt(512*512 / (128*64)) = 5.66: the first pass runs at 768x384
+        assertTrue(run.stdout().contains(">> Interpolating from 768x384 to 128x64 using DDIM sampling"), run.stdout());
+        String[] image = output(run.stdout(), "1");
+        assertTrue(image[1].equals("\"cat\" -s 4 -S 3 -W 128 -H 64 -C 7.5 --hires_fix -A k_lms"), image[1]);
+        BufferedImage png = ImageIO.read(Path.of(image[0]).toFile());
+        assertEquals(128, png.getWidth());
+        assertEquals(64, png.getHeight());
+        Launcher.Run plain = invoke("cat -s 4 -W 128 -H 64 -S 3\n", "-o", "plain");
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(Path.of(image[0])),
+                Files.readAllBytes(Path.of(output(plain.stdout(), "1")[0]))), "the fix changes the image");
+    }
+
+    @Test
     void switchesNotBuiltYetSaySoInOneLine() throws Exception {
         Launcher.Run run = invoke("cat " + SMALL + " --seamless\n");
         assertTrue(run.stdout().contains("** --seamless is not available in this version of invoke4j yet\n"), run.stdout());

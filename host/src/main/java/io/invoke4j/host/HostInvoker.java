@@ -14,6 +14,7 @@ import io.invoke4j.host.generate.Txt2ImgPipeline;
 import io.invoke4j.host.noise.ImageNoise;
 import io.invoke4j.host.noise.NoisePlan;
 import io.invoke4j.host.noise.SeedChain;
+import io.invoke4j.host.noise.TorchGenerator;
 import io.invoke4j.host.output.GridImage;
 import io.invoke4j.host.prompt.Conditioning;
 import io.invoke4j.host.prompt.PromptConditioning;
@@ -26,6 +27,7 @@ import io.invoke4j.api.Latents;
 import io.invoke4j.host.generate.FileHash;
 import io.invoke4j.host.generate.Img2ImgPipeline;
 import io.invoke4j.host.generate.Img2ImgSchedule;
+import io.invoke4j.host.generate.HiresFix;
 import io.invoke4j.host.generate.InitImage;
 import io.invoke4j.host.generate.InpaintingSampler;
 import io.invoke4j.host.generate.MaskPasteBack;
@@ -132,8 +134,13 @@ final class HostInvoker implements Invoker {
                 listener.message(">> target t_enc is " + Img2ImgSchedule.tEnc(r.strength(), r.steps()) + " steps");
             }
         }
+        boolean hires = Boolean.TRUE.equals(r.hiresFix());
+        int[] firstPass = hires ? HiresFix.firstPassSize(width, height) : new int[] {width, height};
+        Sampler ddim = hires ? samplers.find(InpaintingSampler.DDIM).orElseThrow(
+                () -> new CommandException("--hires_fix needs the ddim sampler, and no plugin provides it")) : null;
+        // the noise (and any variation of it) is drawn at the first pass's size
         NoisePlan plan = NoisePlan.start(r.seed(), r.withVariations(), r.variationAmount(), r.iterations(),
-                4 * (height / 8) * (width / 8), seeds);
+                4 * (firstPass[1] / 8) * (firstPass[0] / 8), seeds);
         Conditioning conditioning = prompts.condition(r.prompt(), Boolean.TRUE.equals(r.skipNormalize()), listener::message);
         if (Boolean.TRUE.equals(r.logTokenization())) {
             listener.message(tokenizationLog.format(conditioning.encoded()));
@@ -161,8 +168,20 @@ final class HostInvoker implements Invoker {
                 if (init != null) {
                     // the init image's noise comes from the seed alone, as InvokeAI's img2img draws it
                     result = img2img.generate(new Img2ImgPipeline.Img2ImgParams(conditioning.cond(),
-                            conditioning.uncond(), init.latents(), init.image().latentMask().orElse(null), noise.seed(),
+                            conditioning.uncond(), init.latents(), init.image().latentMask().orElse(null),
+                            new TorchGenerator(noise.seed()),
                             r.steps(), r.strength(), r.cfgScale().floatValue(), options.karrasMax), sampler, progress);
+                } else if (hires) {
+                    Latents small = pipeline.denoise(new Txt2ImgPipeline.Txt2ImgParams(conditioning.cond(),
+                            conditioning.uncond(), noise.noise(), noise.generator(), r.steps(),
+                            r.cfgScale().floatValue(), firstPass[0], firstPass[1], options.karrasMax), sampler, progress);
+                    listener.message(">> Interpolating from " + firstPass[0] + "x" + firstPass[1] + " to " + width + "x"
+                            + height + " using DDIM sampling");
+                    // the second pass draws on from the first pass's generator, as InvokeAI's does
+                    result = img2img.generate(new Img2ImgPipeline.Img2ImgParams(conditioning.cond(),
+                            conditioning.uncond(), HiresFix.resizeBilinear(small, height / 8, width / 8), null,
+                            noise.generator(), r.steps(), firstNonNull(r.strength(), DEFAULT_STRENGTH),
+                            r.cfgScale().floatValue(), options.karrasMax), ddim, progress);
                 } else {
                     result = pipeline.generate(new Txt2ImgPipeline.Txt2ImgParams(conditioning.cond(),
                             conditioning.uncond(), noise.noise(), noise.generator(), r.steps(),
@@ -206,8 +225,8 @@ final class HostInvoker implements Invoker {
         if (Boolean.TRUE.equals(r.seamless())) {
             throw new CommandException("--seamless is not available in this version of invoke4j yet");
         }
-        if (Boolean.TRUE.equals(r.hiresFix())) {
-            throw new CommandException("--hires_fix is not available in this version of invoke4j yet");
+        if (Boolean.TRUE.equals(r.hiresFix()) && r.initImage() != null) {
+            throw new CommandException("--hires_fix makes its own init image: it does not combine with -I/--init_img");
         }
     }
 

@@ -171,7 +171,10 @@ class HostInvokerTest {
         GenerationRequest cat = GenerationRequest.builder().prompt("cat").build();
         assertEquals("--seamless is not available in this version of invoke4j yet", assertThrows(CommandException.class,
                 () -> invoker.generate(cat.toBuilder().seamless(true).build(), GenerationListener.NONE)).getMessage());
-        assertEquals("--hires_fix is not available in this version of invoke4j yet", assertThrows(CommandException.class,
+        assertEquals("--hires_fix makes its own init image: it does not combine with -I/--init_img",
+                assertThrows(CommandException.class, () -> invoker.generate(
+                        cat.toBuilder().hiresFix(true).initImage("x.png").build(), GenerationListener.NONE)).getMessage());
+        assertEquals("--hires_fix needs the ddim sampler, and no plugin provides it", assertThrows(CommandException.class,
                 () -> invoker.generate(cat.toBuilder().hiresFix(true).build(), GenerationListener.NONE)).getMessage());
         assertTrue(runs.isEmpty());
     }

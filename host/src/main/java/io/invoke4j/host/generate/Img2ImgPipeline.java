@@ -33,10 +33,13 @@ public final class Img2ImgPipeline {
      * @param initLatents the encoded init image ({@link LatentEncoder}), {@code [1, 4, h, w]}; not changed
      * @param mask        the latent inpainting mask ({@link InitImage#latentMask()}), same shape as
      *                    {@code initLatents}, 1 = keep, 0 = repaint; {@code null} for plain img2img
+     * @param generator   torch's generator seeded for this image ({@code new TorchGenerator(seed)}), or as an
+     *                    earlier pass left it (hires fix draws on from the first pass)
      * @param strength    {@code -f}: how much of the schedule is run again, [0, 1]
      * @param karrasMax   {@code --karras_max}: sigma samplers use karras sigmas below this many steps
      */
-    public record Img2ImgParams(Tensor cond, Tensor uncond, Latents initLatents, Latents mask, long seed, int steps,
+    public record Img2ImgParams(Tensor cond, Tensor uncond, Latents initLatents, Latents mask, TorchGenerator generator,
+                                int steps,
                                 double strength, float cfgScale, int karrasMax) {
         public Img2ImgParams {
             if (mask != null && !Arrays.equals(mask.shape(), initLatents.shape())) {
@@ -63,7 +66,7 @@ public final class Img2ImgPipeline {
         // 2. the schedule left after strength, and the init latents noised to its start, from the seed
         DiscreteSchedule schedule = model.schedule();
         Img2ImgSchedule img2img = Img2ImgSchedule.of(schedule, kind, p.steps(), p.strength(), p.karrasMax());
-        TorchGenerator generator = new TorchGenerator(p.seed());
+        TorchGenerator generator = p.generator();
         Latents x = img2img.noisedStart(p.initLatents(), generator);
 
         // 3. denoise; inpainting puts the kept area back to the noised init before every step

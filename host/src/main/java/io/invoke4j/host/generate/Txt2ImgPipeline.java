@@ -40,6 +40,13 @@ public final class Txt2ImgPipeline {
 
     /** Runs one txt2img generation. */
     public Result generate(Txt2ImgParams p, Sampler sampler, SamplingProgress progress) {
+        Latents latents = denoise(p, sampler, progress);
+        // 4. decode
+        return new Result(latents, decoder.decode(latents));
+    }
+
+    /** Steps 1-3 of {@link #generate}: the final latents, not decoded (hires fix works on them). */
+    public Latents denoise(Txt2ImgParams p, Sampler sampler, SamplingProgress progress) {
         // 1. the prompt comes encoded (once per text, see PromptEncoder)
         Tensor cond = p.cond();
         Tensor uncond = p.uncond();
@@ -85,10 +92,7 @@ public final class Txt2ImgPipeline {
                 return timesteps;
             }
         };
-        Latents latents = sampler.sample(denoiser, x, sigmas, context);
-
-        // 4. decode
-        return new Result(latents, decoder.decode(latents));
+        return sampler.sample(denoiser, x, sigmas, context);
     }
 
     private static int[] descending(int[] ascending) {

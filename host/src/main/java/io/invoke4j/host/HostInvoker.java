@@ -35,6 +35,7 @@ import io.invoke4j.host.generate.SamplingProgress;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,34 +55,31 @@ final class HostInvoker implements Invoker {
     private final Path outputDirectory;
     private final ModelEntry model;
     private final String modelHash;
-    private final Txt2ImgPipeline pipeline;
+    private final Pipelines pipelines;
     private final ExtensionRegistry<Sampler> samplers;
     private final CommandParser parser;
     private final ImageWriter writer;
     private final SeedChain seeds;
     private final PromptConditioning prompts;
     private final TokenizationLog tokenizationLog;
-    private final Img2ImgPipeline img2img;
-    private final Function<BufferedImage, Latents> initEncoder;
+    private final Supplier<Pipelines> seamlessPipelines;
     private boolean warnedLargerInit;
 
     HostInvoker(StartupOptions options, Path outputDirectory, ModelEntry model, String modelHash,
-                Txt2ImgPipeline pipeline, ExtensionRegistry<Sampler> samplers, SeedChain seeds,
-                PromptConditioning prompts, TokenizationLog tokenizationLog, Img2ImgPipeline img2img,
-                Function<BufferedImage, Latents> initEncoder) {
+                Pipelines pipelines, Supplier<Pipelines> seamlessPipelines, ExtensionRegistry<Sampler> samplers,
+                SeedChain seeds, PromptConditioning prompts, TokenizationLog tokenizationLog) {
         this.options = options;
         this.outputDirectory = outputDirectory;
         this.model = model;
         this.modelHash = modelHash;
-        this.pipeline = pipeline;
+        this.pipelines = pipelines;
         this.samplers = samplers;
         this.parser = new CommandParser(samplers.names());
         this.writer = new ImageWriter(options.pngCompression);
         this.seeds = seeds;
         this.prompts = prompts;
         this.tokenizationLog = tokenizationLog;
-        this.img2img = img2img;
-        this.initEncoder = initEncoder;
+        this.seamlessPipelines = seamlessPipelines;
     }
 
     @Override
@@ -109,7 +107,7 @@ final class HostInvoker implements Invoker {
 
     @Override
     public List<GeneratedImage> generate(GenerationRequest request, GenerationListener listener) {
-        refuseWhatIsNotBuiltYet(request);
+        refuseImpossibleCombinations(request);
         GenerationRequest r = resolve(request);
         int width = r.width() - r.width() % 64;
         int height = r.height() - r.height() % 64;
@@ -121,12 +119,16 @@ final class HostInvoker implements Invoker {
                     + width + "x" + height);
         }
         Sampler sampler = samplers.get(r.sampler());
+        // --seamless runs on the variant of the networks whose convolutions pad circularly
+        Pipelines run = Boolean.TRUE.equals(r.seamless()) ? seamlessPipelines.get() : pipelines;
+        Txt2ImgPipeline pipeline = run.txt2img();
+        Img2ImgPipeline img2img = run.img2img();
         Path dir = Path.of(r.outdir());
         Init init = null;
         if (r.initImage() != null) {
             r = r.toBuilder().initImage(findInOutdir(r.initImage(), dir))
                     .initMask(r.initMask() != null ? findInOutdir(r.initMask(), dir) : null).build();
-            init = loadInit(r, listener);
+            init = loadInit(r, run.initEncoder(), listener);
             width = init.image().width();
             height = init.image().height();
             if (init.image().isInpainting()) {
@@ -220,11 +222,8 @@ final class HostInvoker implements Invoker {
         return images;
     }
 
-    /** Switches the parser knows but this version cannot run yet: one clear line, never a silent plain image. */
-    private static void refuseWhatIsNotBuiltYet(GenerationRequest r) {
-        if (Boolean.TRUE.equals(r.seamless())) {
-            throw new CommandException("--seamless is not available in this version of invoke4j yet");
-        }
+    /** Switch combinations that cannot run: one clear line, never a silent plain image. */
+    private static void refuseImpossibleCombinations(GenerationRequest r) {
         if (Boolean.TRUE.equals(r.hiresFix()) && r.initImage() != null) {
             throw new CommandException("--hires_fix makes its own init image: it does not combine with -I/--init_img");
         }
@@ -245,7 +244,7 @@ final class HostInvoker implements Invoker {
     private record Init(InitImage image, Latents latents, String sha256) {
     }
 
-    private Init loadInit(GenerationRequest r, GenerationListener listener) {
+    private Init loadInit(GenerationRequest r, Function<BufferedImage, Latents> initEncoder, GenerationListener listener) {
         InitImage image = InitImage.load(Path.of(r.initImage()), r.initMask() != null ? Path.of(r.initMask()) : null,
                 new InitImage.Sizing(Boolean.TRUE.equals(r.fit()), r.width(), r.height(), model.width(), model.height(),
                         !warnedLargerInit), listener::message);

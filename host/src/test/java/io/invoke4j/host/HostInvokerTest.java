@@ -38,6 +38,7 @@ class HostInvokerTest {
     private final StartupOptions options = new StartupOptions();
     private final List<Txt2ImgPipeline.Txt2ImgParams> runs = new ArrayList<>();
     private Txt2ImgPipeline pipeline;
+    private Pipelines seamlessPipelines;
 
     @BeforeEach
     void setUp() {
@@ -62,9 +63,10 @@ class HostInvokerTest {
         ClipTokenizer tokenizer = ClipTokenizer.load(
                 Path.of(System.getProperty("invoke4j.root", "..")).resolve("models/tiny-sd/tokenizer"));
         PromptConditioning prompts = new PromptConditioning(text -> Tensor.ofFloats(new float[77 * 4], 1, 77, 4));
-        return new HostInvoker(options, out, model, "abc", pipeline, samplers, new SeedChain(42), prompts,
-                new TokenizationLog(tokenizer, false), mock(io.invoke4j.host.generate.Img2ImgPipeline.class),
+        Pipelines pipelines = new Pipelines(pipeline, mock(io.invoke4j.host.generate.Img2ImgPipeline.class),
                 image -> { throw new AssertionError("no init image here"); });
+        return new HostInvoker(options, out, model, "abc", pipelines, () -> seamlessPipelines, samplers,
+                new SeedChain(42), prompts, new TokenizationLog(tokenizer, false));
     }
 
     @Test
@@ -166,11 +168,9 @@ class HostInvokerTest {
     }
 
     @Test
-    void switchesNotBuiltYetAreRefusedInOneLine() {
+    void impossibleCombinationsAreRefusedInOneLine() {
         HostInvoker invoker = invoker(null);
         GenerationRequest cat = GenerationRequest.builder().prompt("cat").build();
-        assertEquals("--seamless is not available in this version of invoke4j yet", assertThrows(CommandException.class,
-                () -> invoker.generate(cat.toBuilder().seamless(true).build(), GenerationListener.NONE)).getMessage());
         assertEquals("--hires_fix makes its own init image: it does not combine with -I/--init_img",
                 assertThrows(CommandException.class, () -> invoker.generate(
                         cat.toBuilder().hiresFix(true).initImage("x.png").build(), GenerationListener.NONE)).getMessage());
@@ -201,5 +201,20 @@ class HostInvokerTest {
         String metadata = io.invoke4j.host.output.PngText.read(images.get(0).path()).get("sd-metadata");
         assertTrue(metadata.contains("\"images\": [{"), metadata);
         assertTrue(metadata.contains("\"seed\": 2335773498"), metadata);
+    }
+
+    @Test
+    void seamlessRunsOnTheSeamlessNetworks() {
+        Txt2ImgPipeline seamless = mock(Txt2ImgPipeline.class);
+        when(seamless.generate(any(), any(), any())).thenAnswer(invocation -> pipeline.generate(
+                invocation.getArgument(0), invocation.getArgument(1), invocation.getArgument(2)));
+        seamlessPipelines = new Pipelines(seamless, null, null);
+        HostInvoker invoker = invoker(null);
+        invoker.generate(GenerationRequest.builder().prompt("cat").seed(1L).steps(1).build(), GenerationListener.NONE);
+        org.mockito.Mockito.verifyNoInteractions(seamless);
+        List<GeneratedImage> tiled = invoker.generate(
+                GenerationRequest.builder().prompt("cat").seed(1L).steps(1).seamless(true).build(), GenerationListener.NONE);
+        org.mockito.Mockito.verify(seamless).generate(any(), any(), any());
+        assertTrue(tiled.get(0).command().contains(" --seamless -A k_lms"), tiled.get(0).command());
     }
 }

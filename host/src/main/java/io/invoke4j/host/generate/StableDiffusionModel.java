@@ -34,10 +34,21 @@ public final class StableDiffusionModel implements AutoCloseable {
     private final InferenceSession vaeDecoder;
     /** {@code null} when the folder has no {@code vae_encoder/}. */
     private final InferenceSession vaeEncoder;
+    private final InferenceEngine engine;
+    private final EngineOptions options;
+    private final SessionWrapper wrap;
+    /** A seamless view shares the text encoder of the model it was made from, which closes it. */
+    private final boolean ownsTextEncoder;
+    private StableDiffusionModel seamless;
 
     private StableDiffusionModel(Path folder, ClipTokenizer tokenizer, DiscreteSchedule schedule,
                                  InferenceSession textEncoder, InferenceSession unet, InferenceSession vaeDecoder,
-                                 InferenceSession vaeEncoder) {
+                                 InferenceSession vaeEncoder, InferenceEngine engine, EngineOptions options,
+                                 SessionWrapper wrap, boolean ownsTextEncoder) {
+        this.engine = engine;
+        this.options = options;
+        this.wrap = wrap;
+        this.ownsTextEncoder = ownsTextEncoder;
         this.folder = folder;
         this.tokenizer = tokenizer;
         this.schedule = schedule;
@@ -63,20 +74,49 @@ public final class StableDiffusionModel implements AutoCloseable {
         }
         ClipTokenizer tokenizer = ClipTokenizer.load(folder.resolve("tokenizer"));
         DiscreteSchedule schedule = readSchedule(folder.resolve("scheduler/scheduler_config.json"));
+        InferenceSession text = wrap.wrap("text_encoder", engine.open(folder.resolve("text_encoder"), options));
+        try {
+            return withImageNetworks(folder, tokenizer, schedule, text, engine, options, wrap, true);
+        } catch (RuntimeException e) {
+            text.close();
+            throw e;
+        }
+    }
+
+    /** Opens the networks that work on images (UNet and VAE) with {@code options}, around a text encoder. */
+    private static StableDiffusionModel withImageNetworks(Path folder, ClipTokenizer tokenizer, DiscreteSchedule schedule,
+                                                          InferenceSession text, InferenceEngine engine,
+                                                          EngineOptions options, SessionWrapper wrap,
+                                                          boolean ownsTextEncoder) {
         List<InferenceSession> opened = new ArrayList<>();
         try {
-            InferenceSession text = track(opened, wrap.wrap("text_encoder", engine.open(folder.resolve("text_encoder"), options)));
             InferenceSession unet = track(opened, wrap.wrap("unet", engine.open(folder.resolve("unet"), options)));
             InferenceSession vae = track(opened, wrap.wrap("vae_decoder", engine.open(folder.resolve("vae_decoder"), options)));
             // small, so opened eagerly: a broken encoder then fails at start-up, not at the first -I
             InferenceSession encoder = Files.isDirectory(folder.resolve(VAE_ENCODER))
                     ? track(opened, wrap.wrap(VAE_ENCODER, engine.open(folder.resolve(VAE_ENCODER), options)))
                     : null;
-            return new StableDiffusionModel(folder, tokenizer, schedule, text, unet, vae, encoder);
+            return new StableDiffusionModel(folder, tokenizer, schedule, text, unet, vae, encoder, engine, options,
+                    wrap, ownsTextEncoder);
         } catch (RuntimeException e) {
             opened.forEach(InferenceSession::close);
             throw e;
         }
+    }
+
+    /**
+     * The same model whose UNet and VAE convolutions pad circularly ({@code --seamless}): opened on first use,
+     * then kept; it shares this model's tokenizer, schedule and text encoder, and closes with it.
+     */
+    public synchronized StableDiffusionModel seamless() {
+        if (options.circularPadding()) {
+            return this;
+        }
+        if (seamless == null) {
+            seamless = withImageNetworks(folder, tokenizer, schedule, textEncoder, engine,
+                    options.withCircularPadding(true), wrap, false);
+        }
+        return seamless;
     }
 
     private static InferenceSession track(List<InferenceSession> opened, InferenceSession session) {
@@ -148,8 +188,13 @@ public final class StableDiffusionModel implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        textEncoder.close();
+    public synchronized void close() {
+        if (seamless != null) {
+            seamless.close();
+        }
+        if (ownsTextEncoder) {
+            textEncoder.close();
+        }
         unet.close();
         vaeDecoder.close();
         if (vaeEncoder != null) {

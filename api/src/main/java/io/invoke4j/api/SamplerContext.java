@@ -30,4 +30,13 @@ public interface SamplerContext {
      * samplers.
      */
     int[] timesteps();
+
+    /**
+     * Whether a multistep timestep sampler (PLMS) carries its history of noise predictions from step to step.
+     * InvokeAI 2.x's img2img and inpainting loop calls PLMS without that history, so every step there is PLMS's
+     * two-call first step; the host answers {@code false} in that loop so a seed still gives InvokeAI's image.
+     */
+    default boolean keepsHistory() {
+        return true;
+    }
 }

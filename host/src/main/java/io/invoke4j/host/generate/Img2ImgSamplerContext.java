@@ -67,6 +67,12 @@ final class Img2ImgSamplerContext implements SamplerContext {
         return alphasCumprod;
     }
 
+    /** InvokeAI's img2img decode loop gives PLMS no history: every step is its first step. */
+    @Override
+    public boolean keepsHistory() {
+        return false;
+    }
+
     @Override
     public int[] timesteps() {
         return timesteps;

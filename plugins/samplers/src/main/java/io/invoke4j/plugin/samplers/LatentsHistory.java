@@ -33,6 +33,11 @@ final class LatentsHistory {
         return slots[Math.floorMod(newest - back, slots.length)];
     }
 
+    /** Forgets every entry (the buffers are kept for reuse). */
+    void clear() {
+        size = 0;
+    }
+
     /** How many entries it holds: the pushes so far, at most its capacity. */
     int size() {
         return size;

@@ -37,6 +37,9 @@ public final class PlmsSampler implements Sampler {
         Latents epsTrial = Latents.zerosLike(x);
         DdimUpdate ddim = new DdimUpdate(context, x);
         for (int i = 0; i < timesteps.length; i++) {
+            if (!context.keepsHistory()) {
+                epsHistory.clear(); // InvokeAI's img2img loop: every step is the two-call first step
+            }
             Latents eps = epsHistory.push();
             model.predictNoise(x, timesteps[i], eps);
             switch (epsHistory.size()) {

@@ -44,6 +44,54 @@ class DdimPlmsTraceTest {
         assertWithinTraceTolerance(reference.finalX(), result.data(), "final x");
     }
 
+    @org.junit.jupiter.api.Test
+    void plmsWithoutHistoryTakesTheTwoCallFirstStepEveryStepAsInvokeAisImg2ImgLoop() {
+        Sampler plms = SamplerIndex.byName("plms").orElseThrow();
+        float[] alphasCumprod = TRACES.alphasCumprod();
+        int[] timesteps = TRACES.timestepsHighestFirst();
+        RecordingContext recording = RecordingContext.forTimesteps(alphasCumprod, timesteps);
+        io.invoke4j.api.SamplerContext noHistory = new io.invoke4j.api.SamplerContext() {
+            @Override
+            public void randnLike(Latents out) {
+                recording.randnLike(out);
+            }
+
+            @Override
+            public void stepDone(int step, Latents x, Latents denoised) {
+                recording.stepDone(step, x, denoised);
+            }
+
+            @Override
+            public float[] alphasCumprod() {
+                return recording.alphasCumprod();
+            }
+
+            @Override
+            public int[] timesteps() {
+                return recording.timesteps();
+            }
+
+            @Override
+            public boolean keepsHistory() {
+                return false;
+            }
+        };
+        ToyModel model = new ToyModel();
+        plms.sample(model, new Latents(TRACES.startNoise(), ReferenceTraces.SHAPE), sigmasOf(timesteps, alphasCumprod),
+                noHistory);
+
+        int[] expected = new int[2 * timesteps.length];
+        for (int i = 0; i < timesteps.length; i++) {
+            expected[2 * i] = timesteps[i];
+            expected[2 * i + 1] = timesteps[Math.min(i + 1, timesteps.length - 1)];
+        }
+        assertArrayEquals(expected, model.noiseTimesteps(), "two model calls on every step");
+        assertEquals(2 * timesteps.length, recording.draws().size(), "a draw per DDIM-formula evaluation");
+        // the first step is the same in both loops
+        assertWithinTraceTolerance(TRACES.timestepRun("plms").steps().get(0).xAfter(), recording.steps().get(0).x(),
+                "x after step 0");
+    }
+
     /** What the host passes a timestep sampler: the sigma of each timestep, then 0 (DDIM and PLMS ignore it). */
     private static float[] sigmasOf(int[] timesteps, float[] alphasCumprod) {
         float[] sigmas = new float[timesteps.length + 1];

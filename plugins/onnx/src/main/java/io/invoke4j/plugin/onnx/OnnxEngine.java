@@ -8,7 +8,10 @@ import io.invoke4j.api.EngineOptions;
 import io.invoke4j.api.InferenceEngine;
 import io.invoke4j.api.InferenceException;
 import io.invoke4j.api.InferenceSession;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -38,31 +41,62 @@ public final class OnnxEngine implements InferenceEngine {
      *
      * <p>Device {@code auto} uses CUDA GPU 0 when this ONNX Runtime build has the CUDA provider and the model opens
      * there, else the CPU; {@code cuda} and {@code cuda:N} fail instead of falling back.
+     *
+     * <p>With {@link EngineOptions#circularPadding()} the file is read, its padded convolutions are rewritten to
+     * pad circularly ({@link CircularPadding}), and the session is made from the rewritten bytes; that needs a
+     * self-contained model (no external weight files).
      */
     @Override
     public InferenceSession open(Path model, EngineOptions options) {
         Path file = ModelFiles.resolve(model);
         Device device = Device.parse(options.device());
+        byte[] rewritten = rewrittenModel(file, options).orElse(null);
         if (device.kind() != Device.Kind.AUTO) {
-            return open(file, options, device);
+            return open(file, rewritten, options, device);
         }
         if (SessionOptionsFactory.cudaAvailable()) {
             try {
-                return open(file, options, new Device(Device.Kind.CUDA, 0));
+                return open(file, rewritten, options, new Device(Device.Kind.CUDA, 0));
             } catch (InferenceException e) {
                 // a GPU build of ONNX Runtime on a machine without a usable GPU or CUDA libraries: use the CPU
             }
         }
-        return open(file, options, Device.CPU);
+        return open(file, rewritten, options, Device.CPU);
     }
 
-    private static InferenceSession open(Path file, EngineOptions options, Device device) {
+    /**
+     * The model bytes to open instead of {@code file}: its graph with circular padding when the options ask for
+     * it, else empty (ONNX Runtime opens the file itself, by its path).
+     *
+     * @throws InferenceException naming the file when it cannot be read or rewritten
+     */
+    static Optional<byte[]> rewrittenModel(Path file, EngineOptions options) {
+        if (!options.circularPadding()) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
+            throw new InferenceException("cannot read ONNX model " + file + " for seamless: " + e, e);
+        }
+        try {
+            return Optional.of(CircularPadding.rewrite(bytes));
+        } catch (IllegalArgumentException e) {
+            throw new InferenceException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InferenceSession open(Path file, byte[] rewritten, EngineOptions options, Device device) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (SessionOptions sessionOptions = SessionOptionsFactory.create(options, device)) {
-            OrtSession session = environment.createSession(file.toString(), sessionOptions);
+            OrtSession session = rewritten == null
+                    ? environment.createSession(file.toString(), sessionOptions)
+                    : environment.createSession(rewritten, sessionOptions);
             return new OnnxSession(environment, session, file);
         } catch (OrtException e) {
-            throw new InferenceException("cannot open ONNX model " + file + " on " + device + ": "
+            throw new InferenceException("cannot open ONNX model " + file + (rewritten == null ? "" : " (seamless)")
+                    + " on " + device + ": "
                     + OrtMessages.oneLine(e), e);
         }
     }

@@ -26,6 +26,14 @@ public interface Invoker {
      */
     List<GeneratedImage> generate(GenerationRequest request, GenerationListener listener);
 
+    /**
+     * The command stored in an image ({@code !fetch}): the canonical command of an invoke4j or InvokeAI PNG.
+     *
+     * @param file a path, or a file name in the output folder
+     * @throws CommandException one line when the file is missing, unreadable or carries no command
+     */
+    String fetchCommand(String file);
+
     /** The names {@code -A} accepts, sorted. */
     List<String> samplerNames();
 

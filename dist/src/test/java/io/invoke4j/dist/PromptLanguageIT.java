@@ -93,7 +93,7 @@ class PromptLanguageIT {
     void aGridIsOneImageOfTheSeries() throws Exception {
         Launcher.Run run = invoke("cat " + SMALL + " -S 2685670268 -n 3 -g\n", "-o", "out");
         String[] grid = output(run.stdout(), "1");
-        assertTrue(grid[1].endsWith("--grid -A k_lms # [2685670268, 1216708065, 2335773498]"), grid[1]);
+        assertTrue(grid[1].endsWith("-n 3 --grid -A k_lms # [2685670268, 1216708065, 2335773498]"), grid[1]);
         BufferedImage sheet = ImageIO.read(Path.of(grid[0]).toFile());
         assertEquals(192, sheet.getWidth());
         assertEquals(64, sheet.getHeight());

@@ -290,6 +290,25 @@ final class HostInvoker implements Invoker {
     }
 
     @Override
+    public String fetchCommand(String file) {
+        Path path = Path.of(findInOutdir(file, outputDirectory));
+        if (!Files.exists(path)) {
+            throw new CommandException(file + ": file could not be read");
+        }
+        java.util.Map<String, String> chunks;
+        try {
+            chunks = io.invoke4j.host.output.PngText.read(path);
+        } catch (java.io.IOException e) {
+            throw new CommandException(file + ": file could not be read");
+        }
+        String dream = chunks.get("Dream");
+        if (dream == null || dream.isBlank()) {
+            throw new CommandException(file + ": file has no metadata");
+        }
+        return dream;
+    }
+
+    @Override
     public List<String> samplerNames() {
         return samplers.names();
     }

@@ -196,7 +196,7 @@ class HostInvokerTest {
         java.awt.image.BufferedImage sheet = javax.imageio.ImageIO.read(images.get(0).path().toFile());
         assertEquals(3 * 64, sheet.getWidth());
         assertEquals(64, sheet.getHeight());
-        assertTrue(images.get(0).command().endsWith("--grid -A k_lms # [2685670268, 1216708065, 2335773498]"), images.get(0).command());
+        assertTrue(images.get(0).command().endsWith("-n 3 --grid -A k_lms # [2685670268, 1216708065, 2335773498]"), images.get(0).command());
         assertTrue(messages.contains("seeds for individual rows: [2685670268, 1216708065, 2335773498]"), messages::toString);
         String metadata = io.invoke4j.host.output.PngText.read(images.get(0).path()).get("sd-metadata");
         assertTrue(metadata.contains("\"images\": [{"), metadata);
@@ -216,5 +216,25 @@ class HostInvokerTest {
                 GenerationRequest.builder().prompt("cat").seed(1L).steps(1).seamless(true).build(), GenerationListener.NONE);
         org.mockito.Mockito.verify(seamless).generate(any(), any(), any());
         assertTrue(tiled.get(0).command().contains(" --seamless -A k_lms"), tiled.get(0).command());
+    }
+
+    @Test
+    void fetchReadsTheStoredCommandByNameFromTheOutputFolderOrByPath() throws Exception {
+        HostInvoker invoker = invoker(null);
+        List<GeneratedImage> images = invoker.generate(
+                GenerationRequest.builder().prompt("a \"quoted\" cat").seed(7L).steps(1).width(64).height(64).build(),
+                GenerationListener.NONE);
+        String command = images.get(0).command();
+        assertEquals(command, invoker.fetchCommand("000001.7.png"));
+        assertEquals(command, invoker.fetchCommand(images.get(0).path().toString()));
+        assertEquals("nope.png: file could not be read",
+                assertThrows(CommandException.class, () -> invoker.fetchCommand("nope.png")).getMessage());
+        Files.writeString(out.resolve("text.png"), "not a png");
+        assertEquals("text.png: file could not be read",
+                assertThrows(CommandException.class, () -> invoker.fetchCommand("text.png")).getMessage());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", out.resolve("bare.png").toFile());
+        assertEquals("bare.png: file has no metadata",
+                assertThrows(CommandException.class, () -> invoker.fetchCommand("bare.png")).getMessage());
     }
 }

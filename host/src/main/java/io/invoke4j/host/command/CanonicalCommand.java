@@ -15,8 +15,8 @@ import java.util.StringJoiner;
  * {@code -s -S -W -H -C}, then {@code --grid}, {@code --seamless} and {@code --hires_fix} where set; with an init
  * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>} and {@code -f <strength>}
  * where set, otherwise {@code -A <sampler>} alone; last {@code -V seed:weight,...} where there are variations.
- * Like InvokeAI, it never records {@code -n}, {@code -o}, {@code -x}, {@code -t}, {@code -i} or {@code -v}:
- * each recorded command describes one image wherever it is stored, and the host folds {@code -v} into that
+ * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i} or {@code -v}, nor {@code -n} except
+ * before {@code --grid} (a grid is one image of the whole series): each recorded command describes one image, and the host folds {@code -v} into that
  * image's {@code -V} entry before formatting. {@code --fit}, {@code -M} and {@code -f} are written only with an
  * init image, as in InvokeAI, since only img2img and inpainting use them.
  *
@@ -46,7 +46,15 @@ public final class CanonicalCommand {
                 .add("-H " + Objects.requireNonNull(request.height(), "height"))
                 .add("-C " + PythonFloat.format(Objects.requireNonNull(request.cfgScale(), "cfgScale")));
         String sampler = "-A " + Objects.requireNonNull(request.sampler(), "sampler");
-        addFlag(command, request.grid(), "--grid");
+        if (Boolean.TRUE.equals(request.grid())) {
+            // a grid is one image of the whole series: its count is part of what reproduces it, as the manual's
+            // grid example records it (README decision 2), though InvokeAI's code dropped it
+            Integer count = request.iterations();
+            if (count != null && count > 1) {
+                command.add("-n " + count);
+            }
+            command.add("--grid");
+        }
         addFlag(command, request.seamless(), "--seamless");
         addFlag(command, request.hiresFix(), "--hires_fix");
         if (request.initImage() != null) {

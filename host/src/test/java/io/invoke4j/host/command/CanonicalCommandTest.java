@@ -139,6 +139,14 @@ class CanonicalCommandTest {
     }
 
     @Test
+    void aGridRecordsItsImageCountSoItsCommandMakesTheSameGrid() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -n 6 --grid -A k_lms",
+                CanonicalCommand.format(request("a").grid(true).iterations(6).build(), 1));
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -A k_lms",
+                CanonicalCommand.format(request("a").iterations(6).build(), 1), "-n is recorded for grids only");
+    }
+
+    @Test
     void writesSeamlessAfterTheGrid() {
         assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 --seamless -A k_lms",
                 CanonicalCommand.format(request("a").seamless(true).build(), 1));

@@ -16,6 +16,14 @@ interface LineSource extends Closeable {
         job.run();
     }
 
+    /**
+     * Offers {@code text} as the start of the next line, ready to edit; returns {@code false} where a source
+     * cannot (a pipe or a file).
+     */
+    default boolean prefill(String text) {
+        return false;
+    }
+
     @Override
     void close();
 }

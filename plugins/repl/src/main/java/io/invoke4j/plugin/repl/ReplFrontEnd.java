@@ -113,6 +113,10 @@ public final class ReplFrontEnd implements FrontEnd {
         }
 
         private void execute(String line) {
+            if (line.startsWith("!fetch")) {
+                fetch(line.substring("!fetch".length()).strip());
+                return;
+            }
             GenerationRequest request;
             try {
                 request = invoker.parse(line);
@@ -135,6 +139,25 @@ public final class ReplFrontEnd implements FrontEnd {
                 out.println("** Could not generate image: " + oneLine(e));
             }
             printOutputs(images);
+        }
+
+        /**
+         * {@code !fetch FILE}: the image's stored command, offered as the next line to edit at a terminal, or
+         * printed as {@code # <command>} otherwise (InvokeAI without readline).
+         */
+        private void fetch(String file) {
+            if (file.isEmpty()) {
+                out.println("** !fetch needs an image file");
+                return;
+            }
+            try {
+                String command = invoker.fetchCommand(file);
+                if (!source.prefill(command)) {
+                    out.println("# " + command);
+                }
+            } catch (CommandException e) {
+                out.println("## " + e.getMessage());
+            }
         }
 
         private void printOutputs(List<GeneratedImage> images) {

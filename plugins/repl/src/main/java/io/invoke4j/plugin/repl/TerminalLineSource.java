@@ -15,6 +15,7 @@ final class TerminalLineSource implements LineSource {
     private final Terminal terminal;
     private final LineReader reader;
     private final String prompt;
+    private String prefilled;
 
     TerminalLineSource(String prompt) {
         this.prompt = prompt;
@@ -44,7 +45,9 @@ final class TerminalLineSource implements LineSource {
     public String readLine() {
         while (true) {
             try {
-                return reader.readLine(prompt);
+                String buffer = prefilled;
+                prefilled = null;
+                return reader.readLine(prompt, null, (Character) null, buffer);
             } catch (UserInterruptException e) {
                 // Ctrl-C at the prompt drops the line, as a shell does; Ctrl-D quits
             } catch (EndOfFileException e) {
@@ -55,6 +58,12 @@ final class TerminalLineSource implements LineSource {
 
     @Override
     public boolean interactive() {
+        return true;
+    }
+
+    @Override
+    public boolean prefill(String text) {
+        prefilled = text;
         return true;
     }
 

@@ -121,4 +121,15 @@ class ReplFrontEndTest {
         assertTrue(out.contains("* Initialization done! Awaiting your command (-h for help, 'q' to quit)"), out);
         assertTrue(out.contains("invoke> "), out);
     }
+
+    @Test
+    void fetchPrintsTheStoredCommandWhenTheLineCannotBePrefilled() {
+        when(invoker.fetchCommand("000001.42.png")).thenReturn("\"cat\" -s 50 -S 42");
+        when(invoker.fetchCommand("nope.png")).thenThrow(new CommandException("nope.png: file could not be read"));
+        String out = run("!fetch 000001.42.png\n!fetch nope.png\n!fetch\n");
+        assertTrue(out.contains("# \"cat\" -s 50 -S 42\n"), out);
+        assertTrue(out.contains("## nope.png: file could not be read\n"), out);
+        assertTrue(out.contains("** !fetch needs an image file\n"), out);
+        verify(invoker, never()).generate(any(), any());
+    }
 }

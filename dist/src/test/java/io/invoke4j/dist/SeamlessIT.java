@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import io.invoke4j.api.EngineOptions;
+import io.invoke4j.api.Sampler;
 import io.invoke4j.api.Tensor;
 import io.invoke4j.host.generate.PromptEncoder;
 import io.invoke4j.host.generate.SessionWrapper;
@@ -25,15 +26,13 @@ class SeamlessIT {
     private static final int SHIFT = 8;
 
     /** Decoded values of a 128x128 txt2img (k_euler, deterministic) from the given start noise. */
-    private static float[] render(StableDiffusionModel model, float[] noise) {
+    private static float[] render(StableDiffusionModel model, Sampler sampler, float[] noise) {
         PromptEncoder prompts = new PromptEncoder(model.tokenizer(), model.textEncoder());
         Tensor cond = prompts.encode("a tiled floor");
         Tensor uncond = prompts.encode("");
-        try (Plugins plugins = Plugins.load(Launcher.dist().resolve("plugins"), false, Guice.createInjector())) {
-            return new Txt2ImgPipeline(model).generate(new Txt2ImgPipeline.Txt2ImgParams(cond, uncond, noise.clone(),
-                    new TorchGenerator(1), 6, 7.5f, 128, 128, 30), plugins.samplers().get("k_euler"),
-                    (step, steps, x, denoised) -> { }).decoded().floats();
-        }
+        return new Txt2ImgPipeline(model).generate(new Txt2ImgPipeline.Txt2ImgParams(cond, uncond, noise.clone(),
+                new TorchGenerator(1), 6, 7.5f, 128, 128, 30), sampler, (step, steps, x, denoised) -> { })
+                .decoded().floats();
     }
 
     /** {@code noise} rolled right by {@code SHIFT} columns in every channel. */
@@ -73,8 +72,10 @@ class SeamlessIT {
         try (Plugins plugins = Plugins.load(Launcher.dist().resolve("plugins"), false, Guice.createInjector());
              StableDiffusionModel model = StableDiffusionModel.open(Launcher.dist().resolve("models/tiny-sd"),
                      plugins.engines().get("onnx"), EngineOptions.defaults(), SessionWrapper.NONE)) {
-            double seamless = rollError(render(model.seamless(), noise), render(model.seamless(), rollLatent(noise)));
-            double plain = rollError(render(model, noise), render(model, rollLatent(noise)));
+            Sampler euler = plugins.samplers().get("k_euler");
+            double seamless = rollError(render(model.seamless(), euler, noise),
+                    render(model.seamless(), euler, rollLatent(noise)));
+            double plain = rollError(render(model, euler, noise), render(model, euler, rollLatent(noise)));
             System.out.printf("[seamless] max |image - rolled image| after a 64-pixel roll: seamless %.2e, plain %.2e%n",
                     seamless, plain);
             // float32 kernels on shifted data differ in the last bits only; zero padding moves whole edges

@@ -121,8 +121,6 @@ final class HostInvoker implements Invoker {
         Sampler sampler = samplers.get(r.sampler());
         // --seamless runs on the variant of the networks whose convolutions pad circularly
         Pipelines run = Boolean.TRUE.equals(r.seamless()) ? seamlessPipelines.get() : pipelines;
-        Txt2ImgPipeline pipeline = run.txt2img();
-        Img2ImgPipeline img2img = run.img2img();
         Path dir = Path.of(r.outdir());
         Init init = null;
         if (r.initImage() != null) {
@@ -147,6 +145,7 @@ final class HostInvoker implements Invoker {
         if (Boolean.TRUE.equals(r.logTokenization())) {
             listener.message(tokenizationLog.format(conditioning.encoded()));
         }
+        Job job = new Job(r, run, conditioning, sampler, ddim, init, width, height, hires ? firstPass : null);
         boolean grid = Boolean.TRUE.equals(r.grid()) && !Boolean.TRUE.equals(r.individual());
         String prefix = ImageWriter.uniquePrefix(dir);
         List<GeneratedImage> images = new ArrayList<>();
@@ -166,34 +165,8 @@ final class HostInvoker implements Invoker {
                         throw new CancellationException();
                     }
                 };
-                Txt2ImgPipeline.Result result;
-                if (init != null) {
-                    // the init image's noise comes from the seed alone, as InvokeAI's img2img draws it
-                    result = img2img.generate(new Img2ImgPipeline.Img2ImgParams(conditioning.cond(),
-                            conditioning.uncond(), init.latents(), init.image().latentMask().orElse(null),
-                            new TorchGenerator(noise.seed()),
-                            r.steps(), r.strength(), r.cfgScale().floatValue(), options.karrasMax), sampler, progress);
-                } else if (hires) {
-                    Latents small = pipeline.denoise(new Txt2ImgPipeline.Txt2ImgParams(conditioning.cond(),
-                            conditioning.uncond(), noise.noise(), noise.generator(), r.steps(),
-                            r.cfgScale().floatValue(), firstPass[0], firstPass[1], options.karrasMax), sampler, progress);
-                    listener.message(">> Interpolating from " + firstPass[0] + "x" + firstPass[1] + " to " + width + "x"
-                            + height + " using DDIM sampling");
-                    // the second pass draws on from the first pass's generator, as InvokeAI's does
-                    result = img2img.generate(new Img2ImgPipeline.Img2ImgParams(conditioning.cond(),
-                            conditioning.uncond(), HiresFix.resizeBilinear(small, height / 8, width / 8), null,
-                            noise.generator(), r.steps(), firstNonNull(r.strength(), DEFAULT_STRENGTH),
-                            r.cfgScale().floatValue(), options.karrasMax), ddim, progress);
-                } else {
-                    result = pipeline.generate(new Txt2ImgPipeline.Txt2ImgParams(conditioning.cond(),
-                            conditioning.uncond(), noise.noise(), noise.generator(), r.steps(),
-                            r.cfgScale().floatValue(), width, height, options.karrasMax), sampler, progress);
-                }
+                BufferedImage image = render(job, noise, progress, listener);
                 plan.imageDone();
-                BufferedImage image = LatentDecoder.toImage(result.decoded());
-                if (init != null && init.image().isInpainting()) {
-                    image = MaskPasteBack.apply(init.image().image(), image, init.image().maskAlpha().orElseThrow());
-                }
                 if (grid) {
                     cells.add(image);
                     cellNoise.add(noise);
@@ -227,6 +200,46 @@ final class HostInvoker implements Invoker {
         if (Boolean.TRUE.equals(r.hiresFix()) && r.initImage() != null) {
             throw new CommandException("--hires_fix makes its own init image: it does not combine with -I/--init_img");
         }
+    }
+
+    /** What every image of one command shares. {@code firstPass} is the hires fix's first size, else null. */
+    private record Job(GenerationRequest r, Pipelines run, Conditioning conditioning, Sampler sampler, Sampler ddim,
+                       Init init, int width, int height, int[] firstPass) {
+    }
+
+    /** One image of a command: txt2img, hires fix or img2img/inpainting, decoded (and pasted back). */
+    private BufferedImage render(Job job, ImageNoise noise, SamplingProgress progress, GenerationListener listener) {
+        GenerationRequest r = job.r();
+        Conditioning c = job.conditioning();
+        float cfg = r.cfgScale().floatValue();
+        Txt2ImgPipeline.Result result;
+        if (job.init() != null) {
+            // the init image's noise comes from the seed alone, as InvokeAI's img2img draws it
+            result = job.run().img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(), c.uncond(),
+                    job.init().latents(), job.init().image().latentMask().orElse(null), new TorchGenerator(noise.seed()),
+                    r.steps(), r.strength(), cfg, options.karrasMax), job.sampler(), progress);
+        } else if (job.firstPass() != null) {
+            int[] first = job.firstPass();
+            Latents small = job.run().txt2img().denoise(new Txt2ImgPipeline.Txt2ImgParams(c.cond(), c.uncond(),
+                    noise.noise(), noise.generator(), r.steps(), cfg, first[0], first[1], options.karrasMax),
+                    job.sampler(), progress);
+            listener.message(">> Interpolating from " + first[0] + "x" + first[1] + " to " + job.width() + "x"
+                    + job.height() + " using DDIM sampling");
+            // the second pass draws on from the first pass's generator, as InvokeAI's does
+            result = job.run().img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(), c.uncond(),
+                    HiresFix.resizeBilinear(small, job.height() / 8, job.width() / 8), null, noise.generator(),
+                    r.steps(), firstNonNull(r.strength(), DEFAULT_STRENGTH), cfg, options.karrasMax), job.ddim(),
+                    progress);
+        } else {
+            result = job.run().txt2img().generate(new Txt2ImgPipeline.Txt2ImgParams(c.cond(), c.uncond(),
+                    noise.noise(), noise.generator(), r.steps(), cfg, job.width(), job.height(), options.karrasMax),
+                    job.sampler(), progress);
+        }
+        BufferedImage image = LatentDecoder.toImage(result.decoded());
+        if (job.init() != null && job.init().image().isInpainting()) {
+            image = MaskPasteBack.apply(job.init().image().image(), image, job.init().image().maskAlpha().orElseThrow());
+        }
+        return image;
     }
 
     /** The request as this image ran: its {@code -V} list includes the image's own variation. */

@@ -32,7 +32,11 @@ import io.invoke4j.host.generate.InitImage;
 import io.invoke4j.host.generate.InpaintingSampler;
 import io.invoke4j.host.generate.MaskPasteBack;
 import io.invoke4j.host.generate.SamplingProgress;
+import io.invoke4j.host.output.PngText;
+import io.invoke4j.host.plugins.PluginLoadException;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.Map;
 import java.nio.file.Files;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -90,8 +94,10 @@ final class HostInvoker implements Invoker {
     /** The request with every absent switch filled in, as it will run and be recorded. */
     GenerationRequest resolve(GenerationRequest request) {
         String sampler = firstNonNull(request.sampler(), options.sampler, model.sampler(), "k_lms");
-        if (samplers.find(sampler).isEmpty()) {
-            throw new CommandException("unknown sampler '" + sampler + "' (known: " + String.join(", ", samplers.names()) + ")");
+        try {
+            samplers.get(sampler);
+        } catch (PluginLoadException e) {
+            throw new CommandException(e.getMessage());
         }
         return request.toBuilder()
                 .steps(firstNonNull(request.steps(), options.steps))
@@ -308,10 +314,10 @@ final class HostInvoker implements Invoker {
         if (!Files.exists(path)) {
             throw new CommandException(file + ": file could not be read");
         }
-        java.util.Map<String, String> chunks;
+        Map<String, String> chunks;
         try {
-            chunks = io.invoke4j.host.output.PngText.read(path);
-        } catch (java.io.IOException e) {
+            chunks = PngText.read(path);
+        } catch (IOException e) {
             throw new CommandException(file + ": file could not be read");
         }
         String dream = chunks.get("Dream");

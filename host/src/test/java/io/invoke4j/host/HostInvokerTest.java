@@ -237,4 +237,13 @@ class HostInvokerTest {
         assertEquals("bare.png: file has no metadata",
                 assertThrows(CommandException.class, () -> invoker.fetchCommand("bare.png")).getMessage());
     }
+
+    @Test
+    void aSizeBelow64IsOneLineEvenWhenItComesFromTheModel() {
+        // the parser refuses typed sizes below 64; a models.yaml default can still be that small
+        CommandException e = assertThrows(CommandException.class, () -> invoker(null).generate(
+                GenerationRequest.builder().prompt("cat").width(32).height(512).build(), GenerationListener.NONE));
+        assertEquals("-W/-H must be at least 64 (got 32x512)", e.getMessage());
+        assertTrue(runs.isEmpty());
+    }
 }

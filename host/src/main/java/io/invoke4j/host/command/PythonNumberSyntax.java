@@ -53,16 +53,7 @@ final class PythonNumberSyntax {
 
     /** Drops the {@code _} separators and turns every Unicode decimal digit into its ASCII digit. */
     private static String asciiDigits(String number) {
-        StringBuilder ascii = new StringBuilder(number.length());
-        number.codePoints().forEach(c -> {
-            if (c == '_') {
-                return;
-            }
-            ascii.append(Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER
-                    ? (char) ('0' + Character.digit(c, 10))
-                    : (char) c);
-        });
-        return ascii.toString();
+        return UnicodeDigits.toAscii(number.replace("_", ""));
     }
 
     /** Python's {@code str.strip()}: also strips no-break and other Unicode spaces that Java's trim keeps. */

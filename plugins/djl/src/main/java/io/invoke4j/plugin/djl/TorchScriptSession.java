@@ -90,14 +90,15 @@ final class TorchScriptSession implements InferenceSession {
             // libtorch has one intra-op thread pool per process
             JniUtils.setNumThreads(options.threads());
         }
-        Model model = engine.newModel(file.path().getParent().getFileName().toString(), Device.cpu());
+        // DJL names a model; given the file itself it reads that file whatever the name
+        Model model = engine.newModel(file.path().getFileName().toString(), Device.cpu());
         try {
             model.load(file.path());
             return new TorchScriptSession(file, model, signature);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new InferenceException("engine djl (PyTorch) cannot load " + file + ": " + OneLine.of(e)
-                    + "; give a TorchScript archive saved by PyTorch " + "1.13 or newer (this libtorch is "
+                    + "; give a TorchScript archive saved by PyTorch 1.13 or newer (this libtorch is "
                     + engine.getVersion() + ")", e);
         }
     }

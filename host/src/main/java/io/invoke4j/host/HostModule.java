@@ -39,6 +39,7 @@ final class HostModule extends AbstractModule {
     @Provides
     @Singleton
     ModelEntry model(ModelCatalog catalog) {
-        return catalog.select(options.model);
+        ModelEntry entry = catalog.select(options.model);
+        return options.engine != null ? entry.withEngine(options.engine) : entry;
     }
 }

@@ -69,7 +69,7 @@ public final class Main {
                 Invoker invoker = session.getInstance(Invoker.class);
                 out.printf(">> Model loaded in %.2fs%n", (System.nanoTime() - loadStart) / 1e9);
                 if (options.bench) {
-                    Bench.run(invoker, timings, out);
+                    Bench.run(invoker, timings, model.engine(), out);
                     return 0;
                 }
                 FrontEnd frontEnd = plugins.frontEnds().get("repl");
@@ -79,16 +79,23 @@ public final class Main {
             err.println("** " + e.getMessage() + ". Aborting.");
             return EXIT_STARTUP;
         } catch (com.google.inject.ProvisionException | com.google.inject.CreationException e) {
-            Throwable cause = rootCause(e);
+            Throwable cause = reportedCause(e);
             err.println("** " + cause.getMessage() + ". Aborting.");
             return EXIT_STARTUP;
         }
     }
 
-    private static Throwable rootCause(Throwable e) {
+    /**
+     * What to tell the user about a failure inside Guice: the outermost of invoke4j's one-line exceptions (which
+     * already says what its causes mean), else the root cause.
+     */
+    private static Throwable reportedCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
+            if (t instanceof ConfigException || t instanceof PluginLoadException || t instanceof InferenceException) {
+                return t;
+            }
         }
         return t;
     }

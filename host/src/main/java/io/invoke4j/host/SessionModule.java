@@ -45,7 +45,7 @@ final class SessionModule extends AbstractModule {
     @Singleton
     StableDiffusionModel model(ModelEntry entry) {
         EngineOptions engineOptions = new EngineOptions("auto", entry.precision(), 0);
-        return StableDiffusionModel.open(entry.path(), plugins.engines().get(entry.engine()), engineOptions, sessionWrapper);
+        return ModelOpener.open(entry, plugins.engines(), engineOptions, sessionWrapper);
     }
 
     @Provides

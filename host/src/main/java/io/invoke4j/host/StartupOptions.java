@@ -20,6 +20,10 @@ public final class StartupOptions {
             description = "The models.yaml entry to load (default: the entry marked default: true).")
     String model;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "Run the model on this inference engine (onnx, djl) instead of the one models.yaml names.")
+    String engine;
+
     @Option(names = {"-A", "-m", "--sampler"}, paramLabel = "SAMPLER",
             description = "Default sampler for every command (default: the model's, else k_lms).")
     String sampler;

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** An {@link InferenceSession} that counts its {@code run} calls and adds their wall time to a shared total. */
+/** An {@link InferenceSession} that times its {@code run} calls, for its part and in a total shared by all parts. */
 final class TimedSession implements InferenceSession {
     private final InferenceSession delegate;
     private final AtomicLong runNanos;
-    private final AtomicLong calls;
+    private final SessionTimings.PartTimes part;
 
-    TimedSession(InferenceSession delegate, AtomicLong runNanos, AtomicLong calls) {
+    TimedSession(InferenceSession delegate, AtomicLong runNanos, SessionTimings.PartTimes part) {
         this.delegate = delegate;
         this.runNanos = runNanos;
-        this.calls = calls;
+        this.part = part;
     }
 
     @Override
@@ -31,12 +31,13 @@ final class TimedSession implements InferenceSession {
 
     @Override
     public Map<String, Tensor> run(Map<String, Tensor> inputs) {
-        calls.incrementAndGet();
         long start = System.nanoTime();
         try {
             return delegate.run(inputs);
         } finally {
-            runNanos.addAndGet(System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            runNanos.addAndGet(nanos);
+            part.add(nanos);
         }
     }
 

@@ -31,6 +31,12 @@ public record ModelEntry(
         int height,
         boolean isDefault) {
 
+    /** This entry run on another engine ({@code --engine}). */
+    public ModelEntry withEngine(String otherEngine) {
+        return new ModelEntry(name, description, path, format, otherEngine, precision, sampler, width, height,
+                isDefault);
+    }
+
     /** The YAML shape of an entry, before its name and paths are known. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Yaml(

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a launcher of the built distribution ({@code target/invoke4j/bin/...}) as a real process. */
@@ -32,10 +33,20 @@ final class Launcher {
 
     /** Runs {@code bin/<name> args} in {@code workDir}, feeding {@code stdin} and closing it. */
     static Run run(Path workDir, String stdin, String name, String... args) throws IOException, InterruptedException {
+        return run(dist(), Map.of(), workDir, stdin, name, args);
+    }
+
+    /**
+     * Runs {@code bin/<name> args} of the installation at {@code home} (the distribution, or a test's variant of
+     * it) in {@code workDir} with {@code environment} added, feeding {@code stdin} and closing it.
+     */
+    static Run run(Path home, Map<String, String> environment, Path workDir, String stdin, String name,
+                   String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(dist().resolve("bin").resolve(name).toAbsolutePath().toString());
+        command.add(home.resolve("bin").resolve(name).toAbsolutePath().toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));

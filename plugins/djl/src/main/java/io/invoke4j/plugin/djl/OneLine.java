@@ -22,21 +22,13 @@ final class OneLine {
         Throwable t = e;
         for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
             String message = firstLine(t);
-            if (message == null) {
-                continue;
+            if (message == null || parts.stream().anyMatch(part -> part.contains(message))) {
+                continue; // a wrapper often repeats its cause's message; say it once
             }
-            // a wrapper often repeats its cause's message ("java.io.IOException: Offline mode is enabled.")
-            if (parts.stream().noneMatch(p -> p.contains(message) || message.contains(p))) {
-                parts.add(message);
-            } else if (!parts.isEmpty() && message.length() > parts.get(parts.size() - 1).length()
-                    && message.contains(parts.get(parts.size() - 1))) {
-                parts.set(parts.size() - 1, message);
-            }
+            parts.removeIf(message::contains);
+            parts.add(message);
         }
-        if (parts.isEmpty()) {
-            return e.getClass().getSimpleName();
-        }
-        return String.join(": ", parts);
+        return parts.isEmpty() ? e.getClass().getSimpleName() : String.join(": ", parts);
     }
 
     private static String firstLine(Throwable t) {

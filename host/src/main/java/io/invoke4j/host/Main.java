@@ -9,6 +9,7 @@ import io.invoke4j.host.bench.Bench;
 import io.invoke4j.host.bench.SessionTimings;
 import io.invoke4j.host.config.ConfigException;
 import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.model.ModelCache;
 import io.invoke4j.host.generate.SessionWrapper;
 import io.invoke4j.host.plugins.PluginLoadException;
 import io.invoke4j.host.plugins.Plugins;
@@ -73,7 +74,9 @@ public final class Main {
                     return 0;
                 }
                 FrontEnd frontEnd = plugins.frontEnds().get("repl");
-                return frontEnd.run(invoker);
+                try (ModelCache models = session.getInstance(ModelCache.class)) {
+                    return frontEnd.run(invoker);
+                }
             }
         } catch (ConfigException | PluginLoadException | InferenceException e) {
             err.println("** " + e.getMessage() + ". Aborting.");

@@ -6,7 +6,11 @@ import com.google.inject.Singleton;
 import io.invoke4j.api.EngineOptions;
 import io.invoke4j.api.Invoker;
 import io.invoke4j.api.Sampler;
+import io.invoke4j.host.config.ModelCatalog;
 import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.model.LoadedModel;
+import io.invoke4j.host.model.ModelCache;
+import io.invoke4j.host.model.Pipelines;
 import io.invoke4j.host.generate.ModelHash;
 import io.invoke4j.host.generate.PromptEncoder;
 import io.invoke4j.host.prompt.PromptConditioning;
@@ -43,22 +47,23 @@ final class SessionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StableDiffusionModel model(ModelEntry entry) {
-        EngineOptions engineOptions = new EngineOptions("auto", entry.precision(), 0);
-        return StableDiffusionModel.open(entry.path(), plugins.engines().get(entry.engine()), engineOptions, sessionWrapper);
+    ModelCache models(ModelCatalog catalog, ModelEntry initial) {
+        // InvokeAI keeps two models in memory by default: the one in use and the last one switched from
+        return new ModelCache(catalog, open(initial), this::open, 2);
     }
 
     @Provides
     @Singleton
-    PromptEncoder promptEncoder(StableDiffusionModel model) {
-        return new PromptEncoder(model.tokenizer(), model.textEncoder());
-    }
-
-    @Provides
-    @Singleton
-    Invoker invoker(StartupOptions options, ModelEntry entry, StableDiffusionModel model,
-                    ExtensionRegistry<Sampler> samplers, SeedChain seeds, PromptEncoder prompts) {
+    Invoker invoker(StartupOptions options, ModelCache models, ExtensionRegistry<Sampler> samplers, SeedChain seeds) {
         Path outdir = Path.of(options.outdir).toAbsolutePath().normalize();
+        return new HostInvoker(options, outdir, models, samplers, seeds);
+    }
+
+    /** Opens a catalogue entry's networks through its engine and builds what commands need over them. */
+    private LoadedModel open(ModelEntry entry) {
+        EngineOptions engineOptions = new EngineOptions("auto", entry.precision(), 0);
+        StableDiffusionModel model = StableDiffusionModel.open(entry.path(), plugins.engines().get(entry.engine()),
+                engineOptions, sessionWrapper);
         // colour codes only where a person reads a terminal
         boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         // the seamless variant's networks are opened the first time --seamless is used, then kept
@@ -73,7 +78,8 @@ final class SessionModule extends AbstractModule {
                 return opened;
             }
         };
-        return new HostInvoker(options, outdir, entry, ModelHash.of(entry.path()), Pipelines.over(model), seamless,
-                samplers, seeds, new PromptConditioning(prompts), new TokenizationLog(model.tokenizer(), colour));
+        return new LoadedModel(entry, ModelHash.of(entry.path()), Pipelines.over(model), seamless,
+                new PromptConditioning(new PromptEncoder(model.tokenizer(), model.textEncoder())),
+                new TokenizationLog(model.tokenizer(), colour), model);
     }
 }

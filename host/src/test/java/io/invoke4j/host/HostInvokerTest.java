@@ -27,6 +27,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.invoke4j.host.config.ModelCatalog;
+import io.invoke4j.host.model.LoadedModel;
+import io.invoke4j.host.model.ModelCache;
+import io.invoke4j.host.model.Pipelines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,8 +69,12 @@ class HostInvokerTest {
         PromptConditioning prompts = new PromptConditioning(text -> Tensor.ofFloats(new float[77 * 4], 1, 77, 4));
         Pipelines pipelines = new Pipelines(pipeline, mock(io.invoke4j.host.generate.Img2ImgPipeline.class),
                 image -> { throw new AssertionError("no init image here"); });
-        return new HostInvoker(options, out, model, "abc", pipelines, () -> seamlessPipelines, samplers,
-                new SeedChain(42), prompts, new TokenizationLog(tokenizer, false));
+        LoadedModel loaded = new LoadedModel(model, "abc", pipelines, () -> seamlessPipelines, prompts,
+                new TokenizationLog(tokenizer, false), () -> { });
+        ModelCatalog catalog = mock(ModelCatalog.class);
+        when(catalog.entries()).thenReturn(List.of(model));
+        return new HostInvoker(options, out, new ModelCache(catalog, loaded, e -> loaded, 2), samplers,
+                new SeedChain(42));
     }
 
     @Test

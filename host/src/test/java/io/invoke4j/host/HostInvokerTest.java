@@ -58,7 +58,7 @@ class HostInvokerTest {
     }
 
     private HostInvoker invoker(String modelSampler) {
-        ModelEntry model = new ModelEntry("tiny", null, out, "diffusers-onnx", "onnx", "auto", modelSampler, 128, 192, true);
+        ModelEntry model = new ModelEntry("tiny", null, out, "diffusers-onnx", "onnx", "auto", modelSampler, 128, 192, null, null, true);
         Sampler lms = mock(Sampler.class);
         Sampler euler = mock(Sampler.class);
         ExtensionRegistry<Sampler> samplers = ExtensionRegistry.of("sampler",

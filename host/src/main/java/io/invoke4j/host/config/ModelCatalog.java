@@ -82,6 +82,8 @@ public final class ModelCatalog {
                 y.sampler(),
                 y.width() != null ? y.width() : 512,
                 y.height() != null ? y.height() : 512,
+                y.upscaler(),
+                y.faceRestorer(),
                 Boolean.TRUE.equals(y.isDefault()));
     }
 

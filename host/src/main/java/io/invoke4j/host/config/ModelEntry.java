@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * One entry of {@code configs/models.yaml}: InvokeAI's fields (description, path or config/weights, width,
- * height, default) and invoke4j's (format, engine, precision, sampler).
+ * height, default) and invoke4j's (format, engine, precision, sampler, upscaler, face_restorer).
  *
  * @param name        the entry's key, used by {@code --model}
  * @param description shown by {@code !models}
@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * @param sampler     this model's default sampler, or {@code null} for the start-up default
  * @param width       default {@code -W}
  * @param height      default {@code -H}
+ * @param upscaler    the upscaler {@code -U} uses with this model, or {@code null} for the default
+ * @param faceRestorer the face restorer {@code -G} uses with this model ({@code -ft} overrides), or {@code null}
  * @param isDefault   the entry used when {@code --model} is absent
  */
 public record ModelEntry(
@@ -29,6 +31,8 @@ public record ModelEntry(
         String sampler,
         int width,
         int height,
+        String upscaler,
+        String faceRestorer,
         boolean isDefault) {
 
     /** The YAML shape of an entry, before its name and paths are known. */
@@ -44,6 +48,8 @@ public record ModelEntry(
             @JsonProperty("sampler") String sampler,
             @JsonProperty("width") Integer width,
             @JsonProperty("height") Integer height,
+            @JsonProperty("upscaler") String upscaler,
+            @JsonProperty("face_restorer") String faceRestorer,
             @JsonProperty("default") Boolean isDefault) {
     }
 }

@@ -27,7 +27,7 @@ class ModelCacheTest {
 
     private static ModelEntry entry(String name, String description) {
         return new ModelEntry(name, description, Path.of("models", name), "diffusers-onnx", "onnx", "auto", null,
-                512, 512, name.equals("a"));
+                512, 512, null, null, name.equals("a"));
     }
 
     private LoadedModel load(ModelEntry entry) {

@@ -122,5 +122,9 @@ class StartupSwitchesIT {
                 + "\n  engine: tensorflow\n");
         assertOneLineFailure(invoke("", "-c", config.toString()),
                 "** model 'mine' names engine 'tensorflow', which no plugin provides (engines: onnx");
+        Files.writeString(config, "mine:\n  path: " + Launcher.dist().toAbsolutePath().resolve("models/tiny-sd")
+                + "\n  sampler: k_fancy\n");
+        assertOneLineFailure(invoke("", "-c", config.toString()),
+                "** model 'mine' field 'sampler': no plugin provides 'k_fancy' (samplers: ddim, ");
     }
 }

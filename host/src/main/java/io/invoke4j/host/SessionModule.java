@@ -81,6 +81,10 @@ final class SessionModule extends AbstractModule {
         InferenceEngine engine = plugins.engines().find(entry.engine()).orElseThrow(() -> new ConfigException(
                 "model '" + entry.name() + "' names engine '" + entry.engine() + "', which no plugin provides (engines: "
                         + String.join(", ", plugins.engines().names()) + "); fix engine: in models.yaml"));
+        if (entry.sampler() != null && plugins.samplers().find(entry.sampler()).isEmpty()) {
+            throw new ConfigException("model '" + entry.name() + "' field 'sampler': no plugin provides '" + entry.sampler()
+                    + "' (samplers: " + String.join(", ", plugins.samplers().names()) + ")");
+        }
         EngineOptions engineOptions = new EngineOptions(options.device, weights.precision(), 0);
         StableDiffusionModel model = StableDiffusionModel.open(weights.folder(), engine, engineOptions, sessionWrapper);
         messages.accept(weights.usingLine());

@@ -3,6 +3,7 @@ package io.invoke4j.api;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The host as a front end sees it: parse a command, generate, and what the front end needs to show.
@@ -33,6 +34,19 @@ public interface Invoker {
      * @throws CommandException one line when the file is missing, unreadable or carries no command
      */
     String fetchCommand(String file);
+
+    /** The model catalogue's entries in file order, the active one marked ({@code !models}). */
+    List<ModelSummary> models();
+
+    /**
+     * Makes another catalogue entry the model in use ({@code !switch NAME}), opening it unless it is cached.
+     * Later commands use its default size and sampler.
+     *
+     * @param messages receives InvokeAI's loading lines ({@code >> Loading NAME from PATH}, ...)
+     * @throws CommandException one line for an unknown name or a model that fails to open; the model in use
+     *                          stays in use
+     */
+    void switchModel(String name, Consumer<String> messages);
 
     /** The names {@code -A} accepts, sorted. */
     List<String> samplerNames();

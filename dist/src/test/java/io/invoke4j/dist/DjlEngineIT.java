@@ -80,8 +80,8 @@ class DjlEngineIT {
     void anEngineNoPluginProvidesIsOneLine() throws Exception {
         Path config = catalogue(List.<String[]>of(new String[] {"typo", "tiny-sd", "djll"}));
         String line = startupFailure(invoke(config, "typo"));
-        assertEquals("** model 'typo' is set to run on engine 'djll', which no plugin provides (loaded: djl, onnx):"
-                + " set its engine: in models.yaml (or --engine) to one of those. Aborting.", line);
+        assertEquals("** model 'typo' names engine 'djll', which no plugin provides (engines: djl, onnx); fix engine:"
+                + " in models.yaml. Aborting.", line);
     }
 
     @Test

@@ -9,6 +9,10 @@ import io.invoke4j.api.Sampler;
 import io.invoke4j.host.command.CanonicalCommand;
 import io.invoke4j.host.command.CommandParser;
 import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.model.LoadedModel;
+import io.invoke4j.host.model.ModelCache;
+import io.invoke4j.host.model.Pipelines;
+import io.invoke4j.api.ModelSummary;
 import io.invoke4j.host.generate.LatentDecoder;
 import io.invoke4j.host.generate.Txt2ImgPipeline;
 import io.invoke4j.host.noise.ImageNoise;
@@ -17,8 +21,6 @@ import io.invoke4j.host.noise.SeedChain;
 import io.invoke4j.host.noise.TorchGenerator;
 import io.invoke4j.host.output.GridImage;
 import io.invoke4j.host.prompt.Conditioning;
-import io.invoke4j.host.prompt.PromptConditioning;
-import io.invoke4j.host.prompt.TokenizationLog;
 import io.invoke4j.host.output.ImageRecord;
 import io.invoke4j.host.output.ImageWriter;
 import io.invoke4j.host.output.InvokeLog;
@@ -33,13 +35,14 @@ import io.invoke4j.host.generate.InpaintingSampler;
 import io.invoke4j.host.generate.MaskPasteBack;
 import io.invoke4j.host.generate.SamplingProgress;
 import io.invoke4j.host.output.PngText;
+import io.invoke4j.host.output.PromptDirectory;
 import io.invoke4j.host.plugins.PluginLoadException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Map;
 import java.nio.file.Files;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,33 +60,22 @@ final class HostInvoker implements Invoker {
 
     private final StartupOptions options;
     private final Path outputDirectory;
-    private final ModelEntry model;
-    private final String modelHash;
-    private final Pipelines pipelines;
+    private final ModelCache models;
     private final ExtensionRegistry<Sampler> samplers;
     private final CommandParser parser;
     private final ImageWriter writer;
     private final SeedChain seeds;
-    private final PromptConditioning prompts;
-    private final TokenizationLog tokenizationLog;
-    private final Supplier<Pipelines> seamlessPipelines;
     private boolean warnedLargerInit;
 
-    HostInvoker(StartupOptions options, Path outputDirectory, ModelEntry model, String modelHash,
-                Pipelines pipelines, Supplier<Pipelines> seamlessPipelines, ExtensionRegistry<Sampler> samplers,
-                SeedChain seeds, PromptConditioning prompts, TokenizationLog tokenizationLog) {
+    HostInvoker(StartupOptions options, Path outputDirectory, ModelCache models, ExtensionRegistry<Sampler> samplers,
+                SeedChain seeds) {
         this.options = options;
         this.outputDirectory = outputDirectory;
-        this.model = model;
-        this.modelHash = modelHash;
-        this.pipelines = pipelines;
+        this.models = models;
         this.samplers = samplers;
         this.parser = new CommandParser(samplers.names());
         this.writer = new ImageWriter(options.pngCompression);
         this.seeds = seeds;
-        this.prompts = prompts;
-        this.tokenizationLog = tokenizationLog;
-        this.seamlessPipelines = seamlessPipelines;
     }
 
     @Override
@@ -93,6 +85,10 @@ final class HostInvoker implements Invoker {
 
     /** The request with every absent switch filled in, as it will run and be recorded. */
     GenerationRequest resolve(GenerationRequest request) {
+        return resolve(request, models.active().entry());
+    }
+
+    private GenerationRequest resolve(GenerationRequest request, ModelEntry model) {
         String sampler = firstNonNull(request.sampler(), options.sampler, model.sampler(), "k_lms");
         try {
             samplers.get(sampler);
@@ -108,13 +104,17 @@ final class HostInvoker implements Invoker {
                 .iterations(firstNonNull(request.iterations(), options.iterations))
                 .outdir(firstNonNull(request.outdir(), outputDirectory.toString()))
                 .strength(request.initImage() != null ? firstNonNull(request.strength(), DEFAULT_STRENGTH) : request.strength())
+                // start-up --grid and --seamless turn the flag on for every command (-i still opts out of a grid)
+                .grid(options.grid ? Boolean.TRUE : request.grid())
+                .seamless(options.seamless ? Boolean.TRUE : request.seamless())
                 .build();
     }
 
     @Override
     public List<GeneratedImage> generate(GenerationRequest request, GenerationListener listener) {
         refuseImpossibleCombinations(request);
-        GenerationRequest r = resolve(request);
+        LoadedModel m = models.active();
+        GenerationRequest r = resolve(request, m.entry());
         int width = r.width() - r.width() % 64;
         int height = r.height() - r.height() % 64;
         if (width < 64 || height < 64) {
@@ -126,13 +126,16 @@ final class HostInvoker implements Invoker {
         }
         Sampler sampler = samplers.get(r.sampler());
         // --seamless runs on the variant of the networks whose convolutions pad circularly
-        Pipelines run = Boolean.TRUE.equals(r.seamless()) ? seamlessPipelines.get() : pipelines;
+        Pipelines run = Boolean.TRUE.equals(r.seamless()) ? m.seamless().get() : m.pipelines();
         Path dir = Path.of(r.outdir());
+        if (options.promptAsDir) {
+            dir = promptDirectory(r.prompt(), dir, listener);
+        }
         Init init = null;
         if (r.initImage() != null) {
             r = r.toBuilder().initImage(findInOutdir(r.initImage(), dir))
                     .initMask(r.initMask() != null ? findInOutdir(r.initMask(), dir) : null).build();
-            init = loadInit(r, run.initEncoder(), listener);
+            init = loadInit(r, m.entry(), run.initEncoder(), listener);
             width = init.image().width();
             height = init.image().height();
             if (init.image().isInpainting()) {
@@ -147,9 +150,9 @@ final class HostInvoker implements Invoker {
         // the noise (and any variation of it) is drawn at the first pass's size
         NoisePlan plan = NoisePlan.start(r.seed(), r.withVariations(), r.variationAmount(), r.iterations(),
                 4 * (firstPass[1] / 8) * (firstPass[0] / 8), seeds);
-        Conditioning conditioning = prompts.condition(r.prompt(), Boolean.TRUE.equals(r.skipNormalize()), listener::message);
+        Conditioning conditioning = m.prompts().condition(r.prompt(), Boolean.TRUE.equals(r.skipNormalize()), listener::message);
         if (Boolean.TRUE.equals(r.logTokenization())) {
-            listener.message(tokenizationLog.format(conditioning.encoded()));
+            listener.message(m.tokenizationLog().format(conditioning.encoded()));
         }
         Job job = new Job(r, run, conditioning, sampler, ddim, init, width, height, hires ? firstPass : null);
         boolean grid = Boolean.TRUE.equals(r.grid()) && !Boolean.TRUE.equals(r.individual());
@@ -179,7 +182,7 @@ final class HostInvoker implements Invoker {
                     continue;
                 }
                 String command = CanonicalCommand.format(recorded(r, noise), noise.commandSeed());
-                ImageRecord record = record(r, noise, command, List.of(), init);
+                ImageRecord record = record(m, r, noise, command, List.of(), init);
                 Path path = writer.write(dir, prefix + "." + noise.seed() + ".png", image, record);
                 GeneratedImage generated = new GeneratedImage(path, noise.seed(), command);
                 images.add(generated);
@@ -189,7 +192,7 @@ final class HostInvoker implements Invoker {
             listener.message("**Interrupted** Partial results will be returned.");
         } finally {
             if (!cells.isEmpty()) {
-                images.add(writeGrid(r, dir, prefix, cells, cellNoise, listener));
+                images.add(writeGrid(m, r, dir, prefix, cells, cellNoise, listener));
             }
             if (!images.isEmpty()) {
                 InvokeLog.append(dir, images);
@@ -199,6 +202,20 @@ final class HostInvoker implements Invoker {
         listener.message(String.format(">>   %d image(s) generated in %.2fs", grid ? cells.size() : images.size(),
                 (System.nanoTime() - started) / 1e9));
         return images;
+    }
+
+    /** {@code --prompt_as_dir}: the command's images go to a sub-folder named after its prompt. */
+    private static Path promptDirectory(String prompt, Path outdir, GenerationListener listener) {
+        Path absolute = outdir.toAbsolutePath();
+        String name = PromptDirectory.of(prompt, absolute.toString().length());
+        Path dir = name.isEmpty() ? absolute : absolute.resolve(name);
+        listener.message("Writing files to directory: \"" + dir + "\"");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CommandException("cannot create " + dir + ": " + e.getMessage());
+        }
+        return dir;
     }
 
     /** Switch combinations that cannot run: one clear line, never a silent plain image. */
@@ -253,9 +270,10 @@ final class HostInvoker implements Invoker {
         return r.toBuilder().withVariations(noise.variations()).build();
     }
 
-    private ImageRecord record(GenerationRequest r, ImageNoise noise, String command, List<Long> gridSeeds, Init init) {
+    private ImageRecord record(LoadedModel m, GenerationRequest r, ImageNoise noise, String command, List<Long> gridSeeds,
+                               Init init) {
         return new ImageRecord(r.prompt(), noise.commandSeed(), r.steps(), r.cfgScale(), r.width(), r.height(),
-                r.sampler(), options.model, modelHash, command, noise.variations(), gridSeeds,
+                r.sampler(), m.entry().name(), m.hash(), command, noise.variations(), gridSeeds,
                 init == null ? null : new ImageRecord.Img2Img(r.strength(), init.sha256(), r.initMask()));
     }
 
@@ -263,7 +281,8 @@ final class HostInvoker implements Invoker {
     private record Init(InitImage image, Latents latents, String sha256) {
     }
 
-    private Init loadInit(GenerationRequest r, Function<BufferedImage, Latents> initEncoder, GenerationListener listener) {
+    private Init loadInit(GenerationRequest r, ModelEntry model, Function<BufferedImage, Latents> initEncoder,
+                          GenerationListener listener) {
         InitImage image = InitImage.load(Path.of(r.initImage()), r.initMask() != null ? Path.of(r.initMask()) : null,
                 new InitImage.Sizing(Boolean.TRUE.equals(r.fit()), r.width(), r.height(), model.width(), model.height(),
                         !warnedLargerInit), listener::message);
@@ -284,14 +303,14 @@ final class HostInvoker implements Invoker {
      * One sheet for the series, named after its first seed; its command ends with the Python list of every
      * cell's seed after {@code  # }, as InvokeAI records it.
      */
-    private GeneratedImage writeGrid(GenerationRequest r, Path dir, String prefix, List<BufferedImage> cells,
+    private GeneratedImage writeGrid(LoadedModel m, GenerationRequest r, Path dir, String prefix, List<BufferedImage> cells,
                                      List<ImageNoise> noise, GenerationListener listener) {
         List<Long> seedsOfCells = noise.stream().map(ImageNoise::seed).toList();
         String seedList = "[" + String.join(", ", seedsOfCells.stream().map(String::valueOf).toList()) + "]";
         ImageNoise first = noise.get(0);
         String command = CanonicalCommand.format(recorded(r, first), first.commandSeed()) + " # " + seedList;
         Path path = writer.write(dir, prefix + "." + first.seed() + ".png", GridImage.of(cells),
-                record(r, first, command, seedsOfCells, null));
+                record(m, r, first, command, seedsOfCells, null));
         listener.message("seeds for individual rows: " + seedList);
         GeneratedImage generated = new GeneratedImage(path, first.seed(), command);
         listener.imageSaved(generated);
@@ -325,6 +344,16 @@ final class HostInvoker implements Invoker {
             throw new CommandException(file + ": file has no metadata");
         }
         return dream;
+    }
+
+    @Override
+    public List<ModelSummary> models() {
+        return models.summaries();
+    }
+
+    @Override
+    public void switchModel(String name, Consumer<String> messages) {
+        models.switchTo(name, messages);
     }
 
     @Override

@@ -3,15 +3,14 @@ package io.invoke4j.host;
 import io.invoke4j.api.EngineOptions;
 import io.invoke4j.api.InferenceEngine;
 import io.invoke4j.api.InferenceException;
-import io.invoke4j.host.config.ConfigException;
 import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.generate.SessionWrapper;
 import io.invoke4j.host.generate.StableDiffusionModel;
-import io.invoke4j.host.plugins.ExtensionRegistry;
+import java.nio.file.Path;
 
 /**
- * Opens a models.yaml entry's model through the engine the entry names, so that a failure says in one line which
- * model, which engine, and (from the engine) what to do.
+ * Opens a models.yaml entry's networks through its engine, so that an engine's failure says in one line which
+ * model, which engine, and (the engine's part) what went wrong and what to do.
  */
 final class ModelOpener {
 
@@ -19,18 +18,13 @@ final class ModelOpener {
     }
 
     /**
-     * @throws ConfigException    when no loaded plugin provides the entry's engine
-     * @throws InferenceException when the engine cannot open a part of the model; the engine's message, prefixed
-     *                            with the model and the engine
+     * @param folder the entry's weights to open (its path, or the precision variant chosen)
+     * @throws InferenceException the engine's one-line message, prefixed with the model and the engine
      */
-    static StableDiffusionModel open(ModelEntry entry, ExtensionRegistry<InferenceEngine> engines,
-                                     EngineOptions options, SessionWrapper wrap) {
-        InferenceEngine engine = engines.find(entry.engine()).orElseThrow(() -> new ConfigException("model '"
-                + entry.name() + "' is set to run on engine '" + entry.engine() + "', which no plugin provides"
-                + " (loaded: " + (engines.names().isEmpty() ? "none" : String.join(", ", engines.names()))
-                + "): set its engine: in models.yaml (or --engine) to one of those"));
+    static StableDiffusionModel open(ModelEntry entry, Path folder, InferenceEngine engine, EngineOptions options,
+                                     SessionWrapper wrap) {
         try {
-            return StableDiffusionModel.open(entry.path(), engine, options, wrap);
+            return StableDiffusionModel.open(folder, engine, options, wrap);
         } catch (InferenceException e) {
             throw new InferenceException("model '" + entry.name() + "' on engine '" + entry.engine() + "': "
                     + e.getMessage(), e);

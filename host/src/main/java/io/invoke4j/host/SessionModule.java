@@ -6,7 +6,14 @@ import com.google.inject.Singleton;
 import io.invoke4j.api.EngineOptions;
 import io.invoke4j.api.Invoker;
 import io.invoke4j.api.Sampler;
+import io.invoke4j.host.config.ModelCatalog;
 import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.model.LoadedModel;
+import io.invoke4j.host.model.ModelCache;
+import io.invoke4j.host.model.Pipelines;
+import io.invoke4j.host.model.PrecisionChoice;
+import io.invoke4j.host.config.ConfigException;
+import io.invoke4j.api.InferenceEngine;
 import io.invoke4j.host.generate.ModelHash;
 import io.invoke4j.host.generate.PromptEncoder;
 import io.invoke4j.host.prompt.PromptConditioning;
@@ -17,17 +24,24 @@ import io.invoke4j.host.noise.SeedChain;
 import io.invoke4j.host.plugins.ExtensionRegistry;
 import io.invoke4j.host.plugins.Plugins;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** What exists once the plugins are loaded: the registries, the opened model, the pipeline and the Invoker. */
 final class SessionModule extends AbstractModule {
     private final Plugins plugins;
     private final SessionWrapper sessionWrapper;
+    private final Consumer<String> console;
 
-    /** @param sessionWrapper applied to every opened model session (the benchmark times them) */
-    SessionModule(Plugins plugins, SessionWrapper sessionWrapper) {
+    /**
+     * @param sessionWrapper applied to every opened model session (the benchmark times them)
+     * @param console        where start-up lines go (loading the first model)
+     */
+    SessionModule(Plugins plugins, SessionWrapper sessionWrapper, Consumer<String> console) {
         this.plugins = plugins;
         this.sessionWrapper = sessionWrapper;
+        this.console = console;
     }
 
     @Override
@@ -43,22 +57,39 @@ final class SessionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StableDiffusionModel model(ModelEntry entry) {
-        EngineOptions engineOptions = new EngineOptions("auto", entry.precision(), 0);
-        return ModelOpener.open(entry, plugins.engines(), engineOptions, sessionWrapper);
+    ModelCache models(ModelCatalog catalog, ModelEntry initial, StartupOptions options) {
+        // InvokeAI keeps two models in memory by default: the one in use and the last one switched from
+        BiFunction<ModelEntry, Consumer<String>, LoadedModel> opener = (entry, messages) -> open(entry, options, messages);
+        long start = System.nanoTime();
+        LoadedModel first = opener.apply(initial, console);
+        console.accept(String.format(">> Model loaded in %.2fs", (System.nanoTime() - start) / 1e9));
+        return new ModelCache(catalog, first, opener, 2);
     }
 
     @Provides
     @Singleton
-    PromptEncoder promptEncoder(StableDiffusionModel model) {
-        return new PromptEncoder(model.tokenizer(), model.textEncoder());
-    }
-
-    @Provides
-    @Singleton
-    Invoker invoker(StartupOptions options, ModelEntry entry, StableDiffusionModel model,
-                    ExtensionRegistry<Sampler> samplers, SeedChain seeds, PromptEncoder prompts) {
+    Invoker invoker(StartupOptions options, ModelCache models, ExtensionRegistry<Sampler> samplers, SeedChain seeds) {
         Path outdir = Path.of(options.outdir).toAbsolutePath().normalize();
+        return new HostInvoker(options, outdir, models, samplers, seeds);
+    }
+
+    /** Opens a catalogue entry's networks through its engine and builds what commands need over them. */
+    private LoadedModel open(ModelEntry configured, StartupOptions options, Consumer<String> messages) {
+        // --engine runs every model on that engine instead of the one its entry names
+        ModelEntry entry = options.engine != null ? configured.withEngine(options.engine) : configured;
+        PrecisionChoice weights = PrecisionChoice.of(entry, options.precision, options.device);
+        weights.notice().ifPresent(messages);
+        messages.accept(">> Loading " + entry.name() + " from " + weights.folder() + " (engine " + entry.engine() + ")");
+        InferenceEngine engine = plugins.engines().find(entry.engine()).orElseThrow(() -> new ConfigException(
+                "model '" + entry.name() + "' names engine '" + entry.engine() + "', which no plugin provides (engines: "
+                        + String.join(", ", plugins.engines().names()) + "); fix engine: in models.yaml"));
+        if (entry.sampler() != null && plugins.samplers().find(entry.sampler()).isEmpty()) {
+            throw new ConfigException("model '" + entry.name() + "' field 'sampler': no plugin provides '" + entry.sampler()
+                    + "' (samplers: " + String.join(", ", plugins.samplers().names()) + ")");
+        }
+        EngineOptions engineOptions = new EngineOptions(options.device, weights.precision(), 0);
+        StableDiffusionModel model = ModelOpener.open(entry, weights.folder(), engine, engineOptions, sessionWrapper);
+        messages.accept(weights.usingLine());
         // colour codes only where a person reads a terminal
         boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         // the seamless variant's networks are opened the first time --seamless is used, then kept
@@ -73,7 +104,8 @@ final class SessionModule extends AbstractModule {
                 return opened;
             }
         };
-        return new HostInvoker(options, outdir, entry, ModelHash.of(entry.path()), Pipelines.over(model), seamless,
-                samplers, seeds, new PromptConditioning(prompts), new TokenizationLog(model.tokenizer(), colour));
+        return new LoadedModel(entry, ModelHash.of(weights.folder()), Pipelines.over(model), seamless,
+                new PromptConditioning(new PromptEncoder(model.tokenizer(), model.textEncoder())),
+                new TokenizationLog(model.tokenizer(), colour), model);
     }
 }

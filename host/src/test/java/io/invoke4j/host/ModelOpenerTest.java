@@ -11,49 +11,28 @@ import static org.mockito.Mockito.when;
 import io.invoke4j.api.EngineOptions;
 import io.invoke4j.api.InferenceEngine;
 import io.invoke4j.api.InferenceException;
-import io.invoke4j.host.config.ConfigException;
 import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.generate.SessionWrapper;
-import io.invoke4j.host.plugins.ExtensionRegistry;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A model's engine failures name the model and the engine, in one line. */
+/** A model's engine failures name the model and the engine, in one line; --engine swaps only the engine. */
 class ModelOpenerTest {
 
     private static final Path TINY_SD = Path.of(System.getProperty("invoke4j.root", "..")).resolve("models/tiny-sd");
 
     private static ModelEntry entry(String engine) {
-        return new ModelEntry("tiny-sd", "test", TINY_SD, "diffusers-onnx", engine, "auto", null, 512, 512, true);
-    }
-
-    private static ExtensionRegistry<InferenceEngine> engines(InferenceEngine... engines) {
-        return ExtensionRegistry.of("inference engine",
-                java.util.Arrays.stream(engines).map(e -> Map.entry(e, "test")).toList(), InferenceEngine::name);
-    }
-
-    private static InferenceEngine failing(String name, String message) {
-        InferenceEngine engine = mock(InferenceEngine.class);
-        when(engine.name()).thenReturn(name);
-        when(engine.open(any(), any())).thenThrow(new InferenceException(message));
-        return engine;
-    }
-
-    @Test
-    void anEngineNoPluginProvidesNamesTheModelTheEngineAndTheLoadedOnes() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ModelOpener.open(entry("onxx"),
-                engines(failing("onnx", "x"), failing("djl", "x")), EngineOptions.defaults(), SessionWrapper.NONE));
-        assertEquals("model 'tiny-sd' is set to run on engine 'onxx', which no plugin provides (loaded: djl, onnx):"
-                + " set its engine: in models.yaml (or --engine) to one of those", e.getMessage());
+        return new ModelEntry("tiny-sd", "test", TINY_SD, "diffusers-onnx", engine, "auto", null, 512, 512, null, null,
+                true);
     }
 
     @Test
     void anEnginesFailureIsPrefixedWithTheModelAndTheEngine() {
-        InferenceException e = assertThrows(InferenceException.class, () -> ModelOpener.open(entry("djl"),
-                engines(failing("djl", "engine djl cannot read it: do this")), EngineOptions.defaults(),
-                SessionWrapper.NONE));
+        InferenceEngine engine = mock(InferenceEngine.class);
+        when(engine.open(any(), any())).thenThrow(new InferenceException("engine djl cannot read it: do this"));
+        InferenceException e = assertThrows(InferenceException.class, () -> ModelOpener.open(entry("djl"), TINY_SD,
+                engine, EngineOptions.defaults(), SessionWrapper.NONE));
         assertEquals("model 'tiny-sd' on engine 'djl': engine djl cannot read it: do this", e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }

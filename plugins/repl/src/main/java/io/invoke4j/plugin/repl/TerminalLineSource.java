@@ -16,6 +16,8 @@ final class TerminalLineSource implements LineSource {
     private final LineReader reader;
     private final String prompt;
     private String prefilled;
+    /** What Ctrl-C does outside line editing: cancel the running job, or nothing between jobs. */
+    private volatile Runnable onInterrupt = () -> { };
 
     TerminalLineSource(String prompt) {
         this.prompt = prompt;
@@ -35,6 +37,9 @@ final class TerminalLineSource implements LineSource {
             terminal.setSize(new Size(80, 24));
         }
         this.reader = LineReaderBuilder.builder().terminal(terminal).appName("invoke4j").build();
+        // installed once for the whole session: a Ctrl-C that lands between a job's end and the next prompt
+        // (JLine restores this handler after each line) must not fall through to the default, which kills
+        terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
     }
 
     Terminal terminal() {
@@ -69,11 +74,11 @@ final class TerminalLineSource implements LineSource {
 
     @Override
     public void whileRunning(Runnable onInterrupt, Runnable job) {
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> onInterrupt.run());
+        this.onInterrupt = onInterrupt;
         try {
             job.run();
         } finally {
-            terminal.handle(Terminal.Signal.INT, previous);
+            this.onInterrupt = () -> { };
         }
     }
 

@@ -1,4 +1,4 @@
-package io.invoke4j.host;
+package io.invoke4j.host.model;
 
 import io.invoke4j.api.Latents;
 import io.invoke4j.host.generate.Img2ImgPipeline;
@@ -15,10 +15,10 @@ import java.util.function.Function;
  * @param img2img     img2img, inpainting, and hires fix's second pass
  * @param initEncoder an init image to latents
  */
-record Pipelines(Txt2ImgPipeline txt2img, Img2ImgPipeline img2img, Function<BufferedImage, Latents> initEncoder) {
+public record Pipelines(Txt2ImgPipeline txt2img, Img2ImgPipeline img2img, Function<BufferedImage, Latents> initEncoder) {
 
     /** The pipelines over {@code model}'s networks. */
-    static Pipelines over(StableDiffusionModel model) {
+    public static Pipelines over(StableDiffusionModel model) {
         return new Pipelines(new Txt2ImgPipeline(model), new Img2ImgPipeline(model),
                 image -> new LatentEncoder(model.vaeEncoder()).encode(image));
     }

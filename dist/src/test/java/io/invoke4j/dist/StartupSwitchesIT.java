@@ -67,8 +67,11 @@ class StartupSwitchesIT {
 
     @Test
     void aDeviceThatIsNotThereIsOneLine() throws Exception {
-        assertOneLineFailure(invoke("", "-d", "cuda:1"), "** device cuda:1 needs ONNX Runtime's CUDA provider");
-        assertOneLineFailure(invoke("", "--device", "tpu"), "** unknown device 'tpu': use cpu, cuda, cuda:N or auto");
+        // the engine's line, with the model and the engine it was opened on
+        assertOneLineFailure(invoke("", "-d", "cuda:1"),
+                "** model 'tiny-sd' on engine 'onnx': device cuda:1 needs ONNX Runtime's CUDA provider");
+        assertOneLineFailure(invoke("", "--device", "tpu"),
+                "** model 'tiny-sd' on engine 'onnx': unknown device 'tpu': use cpu, cuda, cuda:N or auto");
         Launcher.Run cpu = invoke("cat " + SMALL + " -S 4\n", "-d", "cpu", "-o", "out");
         assertEquals(0, cpu.exitCode(), cpu::all);
         assertTrue(Files.exists(work.resolve("out/000001.4.png")));

@@ -6,6 +6,9 @@ import io.invoke4j.api.FrontEnd;
 import io.invoke4j.api.InferenceException;
 import io.invoke4j.api.Invoker;
 import io.invoke4j.host.bench.Bench;
+import io.invoke4j.host.bench.PostprocessBench;
+import io.invoke4j.host.postprocess.PostprocessModels;
+import io.invoke4j.host.postprocess.Postprocessor;
 import io.invoke4j.host.bench.SessionTimings;
 import io.invoke4j.host.config.ConfigException;
 import io.invoke4j.host.config.ModelEntry;
@@ -71,10 +74,13 @@ public final class Main {
                 out.printf(">> Model loaded in %.2fs%n", (System.nanoTime() - loadStart) / 1e9);
                 if (options.bench) {
                     Bench.run(invoker, timings, out);
+                    PostprocessBench.run(session.getInstance(Postprocessor.class),
+                            session.getInstance(ModelCache.class).active().entry(), timings, out);
                     return 0;
                 }
                 FrontEnd frontEnd = plugins.frontEnds().get("repl");
-                try (ModelCache models = session.getInstance(ModelCache.class)) {
+                try (ModelCache models = session.getInstance(ModelCache.class);
+                     PostprocessModels postprocessing = session.getInstance(PostprocessModels.class)) {
                     return frontEnd.run(invoker);
                 }
             }

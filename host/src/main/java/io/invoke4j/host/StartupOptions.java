@@ -49,4 +49,13 @@ public final class StartupOptions {
 
     /** PNG zlib level (InvokeAI's {@code -z}). */
     int pngCompression = 6;
+
+    /**
+     * {@code --gfpgan_model_path}: GFPGAN's model file, in place of the one models.yaml names (relative to
+     * {@link #gfpganDir} when that is set), or {@code null}.
+     */
+    String gfpganModelPath;
+
+    /** {@code --gfpgan_dir}: the folder {@link #gfpganModelPath} is relative to, or {@code null}. */
+    String gfpganDir;
 }

@@ -55,7 +55,15 @@ public final class ModelCatalog {
             throw new ConfigException(file + ": no models defined");
         }
         List<ModelEntry> entries = new ArrayList<>();
-        raw.forEach((name, y) -> entries.add(toEntry(file, root, name, y)));
+        raw.forEach((name, y) -> {
+            // upscalers, face restorers and detectors are PostprocessCatalog's
+            if (y == null || !PostprocessCatalog.isPostprocessFormat(y.format())) {
+                entries.add(toEntry(file, root, name, y));
+            }
+        });
+        if (entries.isEmpty()) {
+            throw new ConfigException(file + ": no models defined");
+        }
         return new ModelCatalog(file, entries);
     }
 

@@ -271,7 +271,8 @@ final class HostInvoker implements Invoker {
             return;
         }
         String processedName = saveOriginal ? PostprocessNames.next(dir, prefix, noise.seed(), "postprocessed") : name;
-        ImageRecord processed = record.postprocessed(new ImageRecord.Postprocessed(r.facetool(),
+        // InvokeAI records -ft with its default even when -G did not run
+        ImageRecord processed = record.postprocessed(new ImageRecord.Postprocessed(Postprocessor.faceTool(r, m.entry()),
                 Postprocessor.faceStrength(r), r.upscale(), outcome.tools()));
         add(images, writer.write(dir, processedName, outcome.image(), processed), noise, command, listener);
     }

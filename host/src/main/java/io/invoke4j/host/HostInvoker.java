@@ -195,6 +195,7 @@ final class HostInvoker implements Invoker {
         List<BufferedImage> cells = new ArrayList<>();
         List<ImageNoise> cellNoise = new ArrayList<>();
         long started = System.nanoTime();
+        int made = 0;
         try {
             for (int i = 0; i < plan.iterations(); i++) {
                 ImageNoise noise = plan.nextImage();
@@ -210,6 +211,7 @@ final class HostInvoker implements Invoker {
                 };
                 BufferedImage image = render(job, noise, progress, listener);
                 plan.imageDone();
+                made++;
                 if (grid) {
                     // the processed images replace the raw ones in the grid, as in InvokeAI
                     cells.add(Postprocessor.requested(r)
@@ -232,7 +234,8 @@ final class HostInvoker implements Invoker {
             }
         }
         listener.message(">> Usage stats:");
-        listener.message(String.format(">>   %d image(s) generated in %.2fs", grid ? cells.size() : images.size(),
+        // an image counts once, however many files --save_original makes of it
+        listener.message(String.format(">>   %d image(s) generated in %.2fs", made,
                 (System.nanoTime() - started) / 1e9));
         return images;
     }

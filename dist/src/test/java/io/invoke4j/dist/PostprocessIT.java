@@ -49,7 +49,8 @@ class PostprocessIT {
     @Test
     void aGenerationRestoresFacesThenUpscalesAndKeepsTheOriginal() throws Exception {
         Launcher.Run run = invoke("\"a cat\" " + SMALL + " -S 5 -G 0.8 -U 2 --save_original\n"
-                + "\"a cat\" " + SMALL + " -S 6 -U 2 0.5 -ft codeformer\n", "-o", "out");
+                + "\"a cat\" " + SMALL + " -S 6 -U 2 0.5 -ft codeformer\n"
+                + "\"a dog\" " + SMALL + " -S 8 -I 000001.5.png --embiggen 2 0 -f 0.4\n", "-o", "out");
         String[] raw = output(run.stdout(), "1.1");
         String[] processed = output(run.stdout(), "1.2");
         assertEquals(work.resolve("out/000001.5.png").toAbsolutePath().toString(), raw[0]);
@@ -65,7 +66,14 @@ class PostprocessIT {
         assertEquals(work.resolve("out/000002.6.png").toAbsolutePath().toString(), only[0]);
         assertEquals("\"a cat\" -s 2 -S 6 -W 64 -H 64 -C 7.5 -A k_lms -U 2.0 0.5", only[1]);
         assertEquals(128, read(only[0]).getHeight());
-        assertEquals(3, Files.readAllLines(work.resolve("out/invoke_log.txt")).size());
+        // -I with --embiggen: the init image enlarged (Lanczos alone at ESRGAN strength 0), re-diffused in tiles
+        String[] embiggened = output(run.stdout(), "3");
+        assertEquals(work.resolve("out/000003.8.png").toAbsolutePath().toString(), embiggened[0]);
+        assertEquals("\"a dog\" -s 2 -S 8 -W 64 -H 64 -C 7.5 -I " + work.resolve("out/000001.5.png").toAbsolutePath()
+                + " -A k_lms -f 0.4 --embiggen 2.0 0.0 0.25", embiggened[1]);
+        assertEquals(128, read(embiggened[0]).getWidth());
+        assertContains(run.stdout(), ">> Making 9 Embiggen tiles (3x3)...");
+        assertEquals(4, Files.readAllLines(work.resolve("out/invoke_log.txt")).size());
     }
 
     @Test

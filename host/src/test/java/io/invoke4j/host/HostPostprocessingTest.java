@@ -259,6 +259,14 @@ class HostPostprocessingTest {
         assertTrue(ran.isEmpty());
     }
 
+    @Test
+    void embiggenInAGenerationTakesNoMask() {
+        CommandException e = assertThrows(CommandException.class, () -> invoker(modelFile).generate(
+                cat().initImage("x.png").initMask("m.png").embiggen(List.of(2.0)).build(), listener));
+        assertEquals("--embiggen re-diffuses the whole init image: it does not combine with -M/--init_mask",
+                e.getMessage());
+    }
+
     // --- !fix
 
     private Path source(HostInvoker invoker) {

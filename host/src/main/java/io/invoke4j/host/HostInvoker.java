@@ -332,20 +332,24 @@ final class HostInvoker implements Invoker {
         };
     }
 
+    /** The {@code -I} file of embiggen as it is, RGB (InvokeAI: {@code Image.open(init_img).convert('RGB')}). */
     private static BufferedImage readImage(Path file) {
-        try {
-            BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
-            if (image == null) {
-                throw new CommandException(">> " + file + ": not an image");
-            }
-            BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-            rgb.setRGB(0, 0, image.getWidth(), image.getHeight(),
-                    image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()), 0,
-                    image.getWidth());
-            return rgb;
-        } catch (IOException e) {
+        if (!Files.exists(file)) {
             throw new CommandException(">> " + file + ": File not found");
         }
+        BufferedImage image;
+        try {
+            image = javax.imageio.ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            image = null;
+        }
+        if (image == null) {
+            throw new CommandException(file + ": not an image InvokeAI can read");
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.setRGB(0, 0, image.getWidth(), image.getHeight(),
+                image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()), 0, image.getWidth());
+        return rgb;
     }
 
     /** One image of a command: txt2img, hires fix or img2img/inpainting, decoded (and pasted back). */

@@ -265,6 +265,9 @@ class HostPostprocessingTest {
                 cat().initImage("x.png").initMask("m.png").embiggen(List.of(2.0)).build(), listener));
         assertEquals("--embiggen re-diffuses the whole init image: it does not combine with -M/--init_mask",
                 e.getMessage());
+        e = assertThrows(CommandException.class, () -> invoker(modelFile).generate(
+                cat().initImage("nope.png").embiggen(List.of(2.0)).build(), listener));
+        assertEquals(">> nope.png: File not found", e.getMessage());
     }
 
     // --- !fix

@@ -174,6 +174,13 @@ class PostprocessIT {
         assertContains(run.stdout(), "** -G gfpgan: no models.yaml entry 'nowhere' (the detector of gfpgan); the image"
                 + " is kept without face restoration\n");
         assertTrue(Files.exists(Path.of(output(run.stdout(), "2")[0])));
+
+        // --gfpgan_model_path names GFPGAN's file instead of models.yaml
+        Path gfpgan = work.resolve("elsewhere/GFPGANv1.3.onnx");
+        Launcher.Run other = invoke("\"a cat\" " + SMALL + " -S 7 -G 0.5\n", "-o", "out2", "--gfpgan_model_path",
+                gfpgan.toString());
+        assertContains(other.stdout(), "** -G gfpgan: model file not found: " + gfpgan
+                + "; the image is kept without face restoration\n");
     }
 
     @Test

@@ -35,6 +35,7 @@ import io.invoke4j.host.generate.InpaintingSampler;
 import io.invoke4j.host.generate.MaskPasteBack;
 import io.invoke4j.host.generate.SamplingProgress;
 import io.invoke4j.host.output.PngText;
+import io.invoke4j.host.output.PromptDirectory;
 import io.invoke4j.host.plugins.PluginLoadException;
 import io.invoke4j.api.FaceRestorer;
 import io.invoke4j.api.Upscaler;
@@ -133,6 +134,9 @@ final class HostInvoker implements Invoker {
                 .facetool(Postprocessor.faceStrength(request) > 0 ? Postprocessor.faceTool(request, model)
                         : request.facetool())
                 .upscale(Postprocessor.withUpscaleStrength(request.upscale()))
+                // start-up --grid and --seamless turn the flag on for every command (-i still opts out of a grid)
+                .grid(options.grid ? Boolean.TRUE : request.grid())
+                .seamless(options.seamless ? Boolean.TRUE : request.seamless())
                 .build();
     }
 
@@ -159,6 +163,9 @@ final class HostInvoker implements Invoker {
         // --seamless runs on the variant of the networks whose convolutions pad circularly
         Pipelines run = Boolean.TRUE.equals(r.seamless()) ? m.seamless().get() : m.pipelines();
         Path dir = Path.of(r.outdir());
+        if (options.promptAsDir) {
+            dir = promptDirectory(r.prompt(), dir, listener);
+        }
         Init init = null;
         Embiggened embiggen = null;
         if (r.initImage() != null && r.embiggen() != null) {
@@ -285,6 +292,20 @@ final class HostInvoker implements Invoker {
         GeneratedImage generated = new GeneratedImage(path, noise.seed(), command);
         images.add(generated);
         listener.imageSaved(generated);
+    }
+
+    /** {@code --prompt_as_dir}: the command's images go to a sub-folder named after its prompt. */
+    private static Path promptDirectory(String prompt, Path outdir, GenerationListener listener) {
+        Path absolute = outdir.toAbsolutePath();
+        String name = PromptDirectory.of(prompt, absolute.toString().length());
+        Path dir = name.isEmpty() ? absolute : absolute.resolve(name);
+        listener.message("Writing files to directory: \"" + dir + "\"");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CommandException("cannot create " + dir + ": " + e.getMessage());
+        }
+        return dir;
     }
 
     /** Switch combinations that cannot run: one clear line, never a silent plain image. */

@@ -163,7 +163,7 @@ class HostPostprocessingTest {
                 ExtensionRegistry.of("face restorer", List.of(Map.entry(inverting, "test")), FaceRestorer::name),
                 entries, new PostprocessModels(ExtensionRegistry.of("inference engine",
                         List.of(Map.entry(engine, "test")), InferenceEngine::name), SessionWrapper.NONE));
-        return new HostInvoker(new StartupOptions(), out, new ModelCache(catalog, loaded, e -> loaded, 2), samplers,
+        return new HostInvoker(new StartupOptions(), out, new ModelCache(catalog, loaded, (e, messages) -> loaded, 2), samplers,
                 new SeedChain(42), postprocessor);
     }
 

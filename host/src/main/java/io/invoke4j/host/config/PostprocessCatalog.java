@@ -1,7 +1,7 @@
 package io.invoke4j.host.config;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -57,47 +57,60 @@ public final class PostprocessCatalog {
         return format != null && FORMATS.contains(format);
     }
 
+    /** Whether a models.yaml entry, as parsed, is a post-processing model (its {@code format:} says so). */
+    public static boolean isPostprocessEntry(JsonNode entry) {
+        JsonNode format = entry == null ? null : entry.get("format");
+        return format != null && format.isTextual() && isPostprocessFormat(format.asText());
+    }
+
     /**
      * Reads the post-processing entries of a models.yaml; relative paths are resolved against {@code root}.
      *
-     * @throws ConfigException when the file cannot be read as a map of entries
+     * @throws ConfigException when the file cannot be read as a map of entries, or one line naming the entry and
+     *                         the field when a field is not a word, a number or a path
      */
     public static PostprocessCatalog load(Path file, Path root) {
-        Map<String, Map<String, Object>> raw;
+        JsonNode tree;
         try {
-            raw = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(file),
-                    new TypeReference<LinkedHashMap<String, Map<String, Object>>>() {
-                    });
+            tree = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
         } catch (JacksonException e) {
             throw new ConfigException(file + ": not a valid models.yaml: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
         }
         List<PostprocessEntry> entries = new ArrayList<>();
-        if (raw != null) {
-            raw.forEach((name, settings) -> {
-                Object format = settings == null ? null : settings.get("format");
-                if (format != null && isPostprocessFormat(format.toString())) {
-                    entries.add(entry(root, name, settings));
+        if (tree != null && tree.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : tree.properties()) {
+                if (isPostprocessEntry(entry.getValue())) {
+                    entries.add(entry(file, root, entry.getKey(), entry.getValue()));
                 }
-            });
+            }
         }
         return new PostprocessCatalog(entries);
     }
 
-    private static PostprocessEntry entry(Path root, String name, Map<String, Object> settings) {
+    private static PostprocessEntry entry(Path file, Path root, String name, JsonNode node) {
         Map<String, String> options = new LinkedHashMap<>();
-        settings.forEach((key, value) -> {
-            if (!ENTRY_KEYS.contains(key) && value != null) {
-                options.put(key, value.toString());
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            JsonNode value = field.getValue();
+            if (!value.isNull() && (!value.isValueNode() || value.asText().isBlank())) {
+                throw new ConfigException(file + ": model '" + name + "' field '" + field.getKey()
+                        + "' should be a word, a number or a path, not " + (value.isContainerNode()
+                        ? "a list or a set of fields" : "'" + value.asText() + "'"));
             }
-        });
-        Object type = settings.get("type");
-        Object path = settings.get("path");
-        Object engine = settings.get("engine");
-        return new PostprocessEntry(name, settings.get("format").toString(), type != null ? type.toString() : name,
-                path != null ? root.resolve(path.toString()).normalize() : null,
-                engine != null ? engine.toString() : null, options);
+            if (!ENTRY_KEYS.contains(field.getKey()) && !value.isNull()) {
+                options.put(field.getKey(), value.asText());
+            }
+        }
+        String type = text(node, "type");
+        String path = text(node, "path");
+        return new PostprocessEntry(name, node.get("format").asText(), type != null ? type : name,
+                path != null ? root.resolve(path).normalize() : null, text(node, "engine"), options);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** All entries in file order. */

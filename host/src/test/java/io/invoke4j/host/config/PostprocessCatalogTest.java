@@ -71,6 +71,18 @@ class PostprocessCatalogTest {
     }
 
     @Test
+    void aFieldThatIsNoWordIsOneLineNamingEntryAndField() throws IOException {
+        Path file = write(YAML + """
+                bad:
+                  format: upscaler
+                  tile: [1, 2]
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> PostprocessCatalog.load(file, root));
+        assertEquals(file + ": model 'bad' field 'tile' should be a word, a number or a path, not a list or a set of"
+                + " fields", e.getMessage());
+    }
+
+    @Test
     void theModelCatalogLeavesThemOut() throws IOException {
         ModelCatalog models = ModelCatalog.load(write(YAML), root);
         assertEquals(List.of("tiny-sd"), models.entries().stream().map(ModelEntry::name).toList());

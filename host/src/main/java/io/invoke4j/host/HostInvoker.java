@@ -346,6 +346,8 @@ final class HostInvoker implements Invoker {
             }
         };
         return (tile, seed) -> {
+            // each tile is an image of its own to the progress display
+            listener.imageStarted(0, 1, seed, Img2ImgSchedule.tEnc(strength, r.steps()));
             Txt2ImgPipeline.Result result = run.img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(),
                     c.uncond(), run.initEncoder().apply(tile), null, new TorchGenerator(seed), r.steps(), strength,
                     r.cfgScale().floatValue(), options.karrasMax), ddim, progress);

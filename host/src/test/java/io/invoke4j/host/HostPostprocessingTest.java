@@ -328,6 +328,17 @@ class HostPostprocessingTest {
     }
 
     @Test
+    void aNegativeSeedAsksFixForANewOne() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        List<GeneratedImage> fixed = invoker.generate(invoker.parse("!fix 000001.3.png -U 2 -S -1"), listener);
+        long seed = fixed.get(0).seed();
+        assertTrue(seed >= 0 && seed != 3, String.valueOf(seed));
+        assertEquals(out.resolve("000001." + seed + ".upscale.png"), fixed.get(0).path());
+        assertTrue(fixed.get(0).command().contains(" -S " + seed + " "), fixed.get(0).command());
+    }
+
+    @Test
     void fixOfAFileWithoutMetadataMakesFreshMetadata() throws Exception {
         HostInvoker invoker = invoker(modelFile);
         BufferedImage plain = new BufferedImage(32, 32, BufferedImage.TYPE_INT_ARGB);

@@ -19,8 +19,9 @@ import java.util.function.Supplier;
  * The {@code --bench} figures of post-processing, on a 512x512 image: the model's upscaler at x4 in tiles (its
  * models.yaml {@code tile:}, 400 by default) and in one call, and one face restoration (the face tool's model
  * with its detector, on an image where the bundled random-weight detector finds one face). Each line gives the
- * wall time, the time inside the engine, and the peak resident memory and Java heap of that step alone (Linux
- * resets the peak through {@code /proc/self/clear_refs}; elsewhere the peaks are since start).
+ * wall time, the time inside the engine, the peak resident memory of that step and how much it rose over the
+ * step's start (Linux resets the peak through {@code /proc/self/clear_refs}; the memory the process holds from
+ * earlier work is in both), and the Java heap's peak in the step.
  */
 public final class PostprocessBench {
     private static final int SIDE = 512;
@@ -47,6 +48,7 @@ public final class PostprocessBench {
 
     private static void step(PrintStream out, SessionTimings timings, String what, Supplier<BufferedImage> work) {
         resetPeaks();
+        double before = rssMiB("VmRSS:");
         timings.reset();
         long start = System.nanoTime();
         BufferedImage result = work.get();
@@ -55,9 +57,10 @@ public final class PostprocessBench {
             out.printf("bench: %s: did not run (see above)%n", what);
             return;
         }
-        out.printf("bench: %s -> %dx%d: wall %.0f ms, engine run %.0f ms, peak RSS %.1f MiB, peak heap %.1f MiB%n",
-                what, result.getWidth(), result.getHeight(), wall / 1e6, timings.runNanos() / 1e6, Bench.peakRssMiB(),
-                peakHeapMiB());
+        double peak = rssMiB("VmHWM:");
+        out.printf("bench: %s -> %dx%d: wall %.0f ms, engine run %.0f ms, peak RSS %.1f MiB (+%.1f MiB over the"
+                        + " step's start), peak heap %.1f MiB%n", what, result.getWidth(), result.getHeight(),
+                wall / 1e6, timings.runNanos() / 1e6, peak, peak - before, peakHeapMiB());
     }
 
     /** Shows why a tool did not run; the progress lines are left out. */
@@ -81,6 +84,20 @@ public final class PostprocessBench {
         }
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** A line of /proc/self/status in MiB (Linux); -1 elsewhere. */
+    private static double rssMiB(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static double peakHeapMiB() {

@@ -21,8 +21,8 @@ import java.util.function.LongSupplier;
 
 /**
  * {@code !fix FILE switches} as InvokeAI 2.2.5's {@code do_postprocess} and {@code apply_postprocessor} run it: a
- * bare FILE is looked for in the output folder; the seed is {@code -S}, else the file's recorded one, else a new
- * one; the tool is the face restorer when {@code -G} is above 0 (then {@code -U} too), else embiggen when
+ * bare FILE is looked for in the output folder; the seed is {@code -S} (a new one for a negative {@code -S}), else
+ * the file's recorded one (embiggen: a new one), else a new one; the tool is the face restorer when {@code -G} is above 0 (then {@code -U} too), else embiggen when
  * {@code --embiggen} is given, else the upscaler. The result is a new file, never the source:
  * {@code {prefix}.{seed}.{tool}.png} with the source's prefix (embiggen: a new prefix and its own seed), numbered
  * on when taken.
@@ -85,8 +85,9 @@ public final class FixCommand {
         SourceImage src = SourceImage.read(source, dreamParser, listener::message);
         boolean embiggen = Postprocessor.faceStrength(r) == 0 && r.embiggen() != null;
         long seed;
-        if (r.seed() != null && r.seed() >= 0) {
-            seed = r.seed();
+        if (r.seed() != null) {
+            // v2.2.x: for !fix a negative -S asks for a new seed
+            seed = r.seed() >= 0 ? r.seed() : newSeed.getAsLong();
         } else if (!embiggen && src.seed() != null && src.seed() >= 0) {
             seed = src.seed();
         } else {

@@ -90,8 +90,9 @@ final class SessionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PostprocessModels postprocessModels() {
-        return new PostprocessModels(plugins.engines(), sessionWrapper);
+    PostprocessModels postprocessModels(StartupOptions options) {
+        // on the device the Stable Diffusion model runs on (--device)
+        return new PostprocessModels(plugins.engines(), sessionWrapper, new EngineOptions(options.device, "auto", 0));
     }
 
     @Provides

@@ -18,12 +18,23 @@ import java.util.Map;
 public final class PostprocessModels implements AutoCloseable {
     private final ExtensionRegistry<InferenceEngine> engines;
     private final SessionWrapper wrapper;
+    private final EngineOptions options;
     private final Map<String, InferenceSession> open = new LinkedHashMap<>();
 
-    /** @param wrapper applied to every session opened (the benchmark times them), with the file's name */
+    /** Models on the engine's best device. */
     public PostprocessModels(ExtensionRegistry<InferenceEngine> engines, SessionWrapper wrapper) {
+        this(engines, wrapper, EngineOptions.defaults());
+    }
+
+    /**
+     * @param wrapper applied to every session opened (the benchmark times them), with the file's name
+     * @param options the device ({@code --device}) and threads; each model runs in its file's own precision
+     */
+    public PostprocessModels(ExtensionRegistry<InferenceEngine> engines, SessionWrapper wrapper,
+                             EngineOptions options) {
         this.engines = engines;
         this.wrapper = wrapper;
+        this.options = options;
     }
 
     /**
@@ -41,7 +52,7 @@ public final class PostprocessModels implements AutoCloseable {
             } catch (PluginLoadException e) {
                 throw new InferenceException(e.getMessage());
             }
-            session = wrapper.wrap(file.getFileName().toString(), opener.open(file, EngineOptions.defaults()));
+            session = wrapper.wrap(file.getFileName().toString(), opener.open(file, options));
             open.put(key, session);
         }
         return session;

@@ -26,6 +26,7 @@ final class FakeTools {
     final List<String> calls = new ArrayList<>();
     final List<PostprocessContext> contexts = new ArrayList<>();
     final List<Path> opened = new ArrayList<>();
+    final List<String> devices = new ArrayList<>();
     int nativeScale = 4;
 
     final Upscaler upscaler = new Upscaler() {
@@ -75,6 +76,7 @@ final class FakeTools {
         @Override
         public InferenceSession open(Path model, EngineOptions options) {
             opened.add(model);
+            devices.add(options.device());
             return Mockito.mock(InferenceSession.class);
         }
     };

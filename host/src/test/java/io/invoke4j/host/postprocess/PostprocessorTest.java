@@ -172,6 +172,7 @@ class PostprocessorTest {
         postprocessor.restoreFaces(PillowReferenceTest.pattern(8, 8, 0), "gfpgan", 1.0, null,
                 FakeTools.model(null, null), 2, listener);
         assertEquals(List.of(modelFile), tools.opened, "opened once, on the model's engine");
+        assertEquals(List.of("auto"), tools.devices, "on the device of the models");
         // the detector names engine djl, which is not loaded
         PostprocessContext detector = tools.contexts.get(0).helper("detector");
         assertTrue(assertThrows(RuntimeException.class, detector::session).getMessage()

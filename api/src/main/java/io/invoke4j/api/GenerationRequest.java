@@ -30,6 +30,14 @@ import java.util.Objects;
  * @param initMask {@code -M/--init_mask}: the mask whose transparent areas are repainted
  * @param strength {@code -f/--strength}: how much img2img changes the init image, (0, 1)
  * @param fit {@code -T/--fit}: fit the init image into -W x -H, keeping its aspect
+ * @param facetool {@code -ft/--facetool}: the face restorer {@code -G} runs ({@code gfpgan}, {@code codeformer})
+ * @param facetoolStrength {@code -G/--facetool_strength}: how much of the restored faces to blend in, 0-1; 0 is off
+ * @param codeformerFidelity {@code -cf/--codeformer_fidelity}: CodeFormer's fidelity w, 0 (quality) to 1 (fidelity)
+ * @param upscale {@code -U/--upscale SCALE [STRENGTH]}: the values as typed (the host appends InvokeAI's default
+ *                strength, 0.75, before recording the command)
+ * @param saveOriginal {@code --save_original}: keep the unprocessed image beside the post-processed one
+ * @param embiggen {@code --embiggen SCALE [ESRGAN_STRENGTH [OVERLAP]]}: the values as typed
+ * @param fix {@code !fix FILE}: post-process the image whose path is the {@code prompt} instead of generating one
  */
 public record GenerationRequest(
         String prompt,
@@ -52,11 +60,20 @@ public record GenerationRequest(
         String initImage,
         String initMask,
         Double strength,
-        Boolean fit) {
+        Boolean fit,
+        String facetool,
+        Double facetoolStrength,
+        Double codeformerFidelity,
+        java.util.List<Double> upscale,
+        Boolean saveOriginal,
+        java.util.List<Double> embiggen,
+        Boolean fix) {
 
     public GenerationRequest {
         Objects.requireNonNull(prompt, "prompt");
         withVariations = withVariations == null ? null : java.util.List.copyOf(withVariations);
+        upscale = upscale == null ? null : java.util.List.copyOf(upscale);
+        embiggen = embiggen == null ? null : java.util.List.copyOf(embiggen);
     }
 
     /** An empty request: empty prompt, every switch absent. */
@@ -87,7 +104,14 @@ public record GenerationRequest(
                 .initImage(initImage)
                 .initMask(initMask)
                 .strength(strength)
-                .fit(fit);
+                .fit(fit)
+                .facetool(facetool)
+                .facetoolStrength(facetoolStrength)
+                .codeformerFidelity(codeformerFidelity)
+                .upscale(upscale)
+                .saveOriginal(saveOriginal)
+                .embiggen(embiggen)
+                .fix(fix);
     }
 
     /** Builds {@link GenerationRequest}s. */
@@ -113,6 +137,13 @@ public record GenerationRequest(
         private String initMask;
         private Double strength;
         private Boolean fit;
+        private String facetool;
+        private Double facetoolStrength;
+        private Double codeformerFidelity;
+        private java.util.List<Double> upscale;
+        private Boolean saveOriginal;
+        private java.util.List<Double> embiggen;
+        private Boolean fix;
 
         private Builder() {
         }
@@ -222,9 +253,46 @@ public record GenerationRequest(
             return this;
         }
 
+        public Builder facetool(String facetool) {
+            this.facetool = facetool;
+            return this;
+        }
+
+        public Builder facetoolStrength(Double facetoolStrength) {
+            this.facetoolStrength = facetoolStrength;
+            return this;
+        }
+
+        public Builder codeformerFidelity(Double codeformerFidelity) {
+            this.codeformerFidelity = codeformerFidelity;
+            return this;
+        }
+
+        public Builder upscale(java.util.List<Double> upscale) {
+            this.upscale = upscale;
+            return this;
+        }
+
+        public Builder saveOriginal(Boolean saveOriginal) {
+            this.saveOriginal = saveOriginal;
+            return this;
+        }
+
+        public Builder embiggen(java.util.List<Double> embiggen) {
+            this.embiggen = embiggen;
+            return this;
+        }
+
+        public Builder fix(Boolean fix) {
+            this.fix = fix;
+            return this;
+        }
+
         public GenerationRequest build() {
             return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir,
-                    grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix, initImage, initMask, strength, fit);
+                    grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix,
+                    initImage, initMask, strength, fit, facetool, facetoolStrength, codeformerFidelity, upscale,
+                    saveOriginal, embiggen, fix);
         }
     }
 }

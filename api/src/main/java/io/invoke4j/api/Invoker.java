@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 public interface Invoker {
 
     /**
-     * Parses one {@code invoke>} line (a prompt with switches; a leading {@code !invoke} is ignored).
+     * Parses one {@code invoke>} line (a prompt with switches; a leading {@code !invoke} is ignored). A line
+     * {@code !fix FILE switches} gives a request with {@link GenerationRequest#fix()} set and FILE as its prompt.
      *
      * @throws CommandException with a one-line message for a bad switch or value, or
      *                          {@link CommandException#isHelpRequested()} for {@code -h}
@@ -20,7 +21,9 @@ public interface Invoker {
     GenerationRequest parse(String line);
 
     /**
-     * Runs a request: generates every image, writes each PNG with its metadata and appends the log.
+     * Runs a request: generates every image, post-processes it ({@code -G}, {@code -U}), writes each PNG with its
+     * metadata and appends the log. A {@code !fix} request post-processes its file instead ({@code -G},
+     * {@code -U}, {@code --embiggen}) and writes the result under a new name, never over the file.
      * Images written before a cancellation or a failure are kept and returned.
      *
      * @throws CommandException for a value the model cannot run (one line)

@@ -10,6 +10,10 @@
  * <ul>
  *   <li>{@link io.invoke4j.api.InferenceEngine}: opens model files and runs them ({@code onnx}, {@code djl}).</li>
  *   <li>{@link io.invoke4j.api.Sampler}: one diffusion sampler ({@code k_lms}, {@code ddim}, ...).</li>
+ *   <li>{@link io.invoke4j.api.Upscaler}: enlarges an image for {@code -U} and {@code --embiggen}
+ *       ({@code realesrgan}, {@code lanczos}).</li>
+ *   <li>{@link io.invoke4j.api.FaceRestorer}: restores the faces of an image for {@code -G}/{@code -ft}
+ *       ({@code gfpgan}, {@code codeformer}).</li>
  *   <li>{@link io.invoke4j.api.FrontEnd}: the user interface ({@code repl}, {@code web}).</li>
  * </ul>
  *

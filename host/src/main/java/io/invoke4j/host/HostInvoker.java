@@ -37,6 +37,16 @@ import io.invoke4j.host.generate.SamplingProgress;
 import io.invoke4j.host.output.PngText;
 import io.invoke4j.host.output.PromptDirectory;
 import io.invoke4j.host.plugins.PluginLoadException;
+import io.invoke4j.api.FaceRestorer;
+import io.invoke4j.api.Upscaler;
+import io.invoke4j.host.config.PostprocessCatalog;
+import io.invoke4j.host.generate.SessionWrapper;
+import io.invoke4j.host.postprocess.Embiggen;
+import io.invoke4j.host.postprocess.EmbiggenSettings;
+import io.invoke4j.host.postprocess.FixCommand;
+import io.invoke4j.host.postprocess.PostprocessModels;
+import io.invoke4j.host.postprocess.PostprocessNames;
+import io.invoke4j.host.postprocess.Postprocessor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Map;
@@ -52,7 +62,8 @@ import java.util.concurrent.CancellationException;
 /**
  * The host's {@link Invoker}: fills a request's absent switches from the start-up switches and the model,
  * follows InvokeAI's seed chain and variations, encodes the prompt once, runs the pipeline per image and
- * writes each PNG (or one grid) and the log.
+ * post-processes it ({@code -G}, {@code -U}: {@link Postprocessor}), writes each PNG (or one grid) and the log;
+ * a {@code !fix} request goes to {@link FixCommand} instead.
  */
 final class HostInvoker implements Invoker {
     /** img2img's {@code -f} when not given. */
@@ -65,10 +76,23 @@ final class HostInvoker implements Invoker {
     private final CommandParser parser;
     private final ImageWriter writer;
     private final SeedChain seeds;
+    private final Postprocessor postprocessor;
+    private final FixCommand fix;
     private boolean warnedLargerInit;
 
+    /** A host without post-processing plugins: {@code -G} and {@code -U} name no tool. */
     HostInvoker(StartupOptions options, Path outputDirectory, ModelCache models, ExtensionRegistry<Sampler> samplers,
                 SeedChain seeds) {
+        this(options, outputDirectory, models, samplers, seeds, new Postprocessor(
+                ExtensionRegistry.<Upscaler>of("upscaler", List.of(), Upscaler::name),
+                ExtensionRegistry.<FaceRestorer>of("face restorer", List.of(), FaceRestorer::name),
+                PostprocessCatalog.of(List.of()),
+                new PostprocessModels(ExtensionRegistry.of("inference engine", List.of(), e -> ""),
+                        SessionWrapper.NONE)));
+    }
+
+    HostInvoker(StartupOptions options, Path outputDirectory, ModelCache models, ExtensionRegistry<Sampler> samplers,
+                SeedChain seeds, Postprocessor postprocessor) {
         this.options = options;
         this.outputDirectory = outputDirectory;
         this.models = models;
@@ -76,6 +100,8 @@ final class HostInvoker implements Invoker {
         this.parser = new CommandParser(samplers.names());
         this.writer = new ImageWriter(options.pngCompression);
         this.seeds = seeds;
+        this.postprocessor = postprocessor;
+        this.fix = new FixCommand(postprocessor, writer, parser::parse, seeds::next);
     }
 
     @Override
@@ -104,6 +130,10 @@ final class HostInvoker implements Invoker {
                 .iterations(firstNonNull(request.iterations(), options.iterations))
                 .outdir(firstNonNull(request.outdir(), outputDirectory.toString()))
                 .strength(request.initImage() != null ? firstNonNull(request.strength(), DEFAULT_STRENGTH) : request.strength())
+                // what InvokeAI records once it has run: -G's tool, -U's strength
+                .facetool(Postprocessor.faceStrength(request) > 0 ? Postprocessor.faceTool(request, model)
+                        : request.facetool())
+                .upscale(Postprocessor.withUpscaleStrength(request.upscale()))
                 // start-up --grid and --seamless turn the flag on for every command (-i still opts out of a grid)
                 .grid(options.grid ? Boolean.TRUE : request.grid())
                 .seamless(options.seamless ? Boolean.TRUE : request.seamless())
@@ -115,6 +145,11 @@ final class HostInvoker implements Invoker {
         refuseImpossibleCombinations(request);
         LoadedModel m = models.active();
         GenerationRequest r = resolve(request, m.entry());
+        postprocessor.check(r, m.entry());
+        if (Boolean.TRUE.equals(r.fix())) {
+            return fix.run(r, m.entry(), m.hash(), (prompt, fixed, strength, l) -> embiggenTiles(m.pipelines(),
+                    m.prompts().condition(prompt, false, l::message), fixed, strength, l), listener);
+        }
         int width = r.width() - r.width() % 64;
         int height = r.height() - r.height() % 64;
         if (width < 64 || height < 64) {
@@ -132,7 +167,13 @@ final class HostInvoker implements Invoker {
             dir = promptDirectory(r.prompt(), dir, listener);
         }
         Init init = null;
-        if (r.initImage() != null) {
+        Embiggened embiggen = null;
+        if (r.initImage() != null && r.embiggen() != null) {
+            r = r.toBuilder().initImage(findInOutdir(r.initImage(), dir)).build();
+            EmbiggenSettings settings = EmbiggenSettings.of(r.embiggen(), listener::message);
+            r = r.toBuilder().embiggen(settings.values()).build();
+            embiggen = new Embiggened(settings, readImage(Path.of(r.initImage())), FileHash.sha256(Path.of(r.initImage())));
+        } else if (r.initImage() != null) {
             r = r.toBuilder().initImage(findInOutdir(r.initImage(), dir))
                     .initMask(r.initMask() != null ? findInOutdir(r.initMask(), dir) : null).build();
             init = loadInit(r, m.entry(), run.initEncoder(), listener);
@@ -154,13 +195,14 @@ final class HostInvoker implements Invoker {
         if (Boolean.TRUE.equals(r.logTokenization())) {
             listener.message(m.tokenizationLog().format(conditioning.encoded()));
         }
-        Job job = new Job(r, run, conditioning, sampler, ddim, init, width, height, hires ? firstPass : null);
+        Job job = new Job(r, run, conditioning, sampler, ddim, init, width, height, hires ? firstPass : null, embiggen);
         boolean grid = Boolean.TRUE.equals(r.grid()) && !Boolean.TRUE.equals(r.individual());
         String prefix = ImageWriter.uniquePrefix(dir);
         List<GeneratedImage> images = new ArrayList<>();
         List<BufferedImage> cells = new ArrayList<>();
         List<ImageNoise> cellNoise = new ArrayList<>();
         long started = System.nanoTime();
+        int made = 0;
         try {
             for (int i = 0; i < plan.iterations(); i++) {
                 ImageNoise noise = plan.nextImage();
@@ -176,17 +218,17 @@ final class HostInvoker implements Invoker {
                 };
                 BufferedImage image = render(job, noise, progress, listener);
                 plan.imageDone();
+                made++;
                 if (grid) {
-                    cells.add(image);
+                    // the processed images replace the raw ones in the grid, as in InvokeAI
+                    cells.add(Postprocessor.requested(r)
+                            ? postprocessor.apply(image, r, m.entry(), noise.seed(), listener).image() : image);
                     cellNoise.add(noise);
                     continue;
                 }
                 String command = CanonicalCommand.format(recorded(r, noise), noise.commandSeed());
-                ImageRecord record = record(m, r, noise, command, List.of(), init);
-                Path path = writer.write(dir, prefix + "." + noise.seed() + ".png", image, record);
-                GeneratedImage generated = new GeneratedImage(path, noise.seed(), command);
-                images.add(generated);
-                listener.imageSaved(generated);
+                ImageRecord record = record(m, r, noise, command, List.of(), img2img(r, init, embiggen));
+                writeImage(dir, prefix, noise, image, command, record, r, m, images, listener);
             }
         } catch (CancellationException e) {
             listener.message("**Interrupted** Partial results will be returned.");
@@ -199,9 +241,57 @@ final class HostInvoker implements Invoker {
             }
         }
         listener.message(">> Usage stats:");
-        listener.message(String.format(">>   %d image(s) generated in %.2fs", grid ? cells.size() : images.size(),
+        // an image counts once, however many files --save_original makes of it
+        listener.message(String.format(">>   %d image(s) generated in %.2fs", made,
                 (System.nanoTime() - started) / 1e9));
         return images;
+    }
+
+    /**
+     * Writes one generated image as InvokeAI 2.0.1's {@code image_writer} does: without {@code -G}/{@code -U}
+     * under {@code {prefix}.{seed}.png}; with them, the processed image under that name, or, with
+     * {@code --save_original}, the raw image there and the processed one as {@code ....postprocessed.png}. When no
+     * tool could run, the raw image alone is written.
+     */
+    private void writeImage(Path dir, String prefix, ImageNoise noise, BufferedImage image, String command,
+                            ImageRecord record, GenerationRequest r, LoadedModel m, List<GeneratedImage> images,
+                            GenerationListener listener) {
+        String name = prefix + "." + noise.seed() + ".png";
+        boolean saveOriginal = Boolean.TRUE.equals(r.saveOriginal());
+        if (!Postprocessor.requested(r) || saveOriginal) {
+            add(images, writer.write(dir, name, image, record), noise, command, listener);
+            if (!Postprocessor.requested(r)) {
+                return;
+            }
+        }
+        Postprocessor.Outcome outcome;
+        try {
+            outcome = postprocessor.apply(image, r, m.entry(), noise.seed(), listener);
+        } catch (CancellationException e) {
+            if (!saveOriginal) {
+                // the image was made: keep it, as a cancelled series keeps the images it has
+                add(images, writer.write(dir, name, image, record), noise, command, listener);
+            }
+            throw e;
+        }
+        if (!outcome.changed()) {
+            if (!saveOriginal) {
+                add(images, writer.write(dir, name, image, record), noise, command, listener);
+            }
+            return;
+        }
+        String processedName = saveOriginal ? PostprocessNames.next(dir, prefix, noise.seed(), "postprocessed") : name;
+        // InvokeAI records -ft with its default even when -G did not run
+        ImageRecord processed = record.postprocessed(new ImageRecord.Postprocessed(Postprocessor.faceTool(r, m.entry()),
+                Postprocessor.faceStrength(r), r.upscale(), outcome.tools()));
+        add(images, writer.write(dir, processedName, outcome.image(), processed), noise, command, listener);
+    }
+
+    private static void add(List<GeneratedImage> images, Path path, ImageNoise noise, String command,
+                            GenerationListener listener) {
+        GeneratedImage generated = new GeneratedImage(path, noise.seed(), command);
+        images.add(generated);
+        listener.imageSaved(generated);
     }
 
     /** {@code --prompt_as_dir}: the command's images go to a sub-folder named after its prompt. */
@@ -223,11 +313,66 @@ final class HostInvoker implements Invoker {
         if (Boolean.TRUE.equals(r.hiresFix()) && r.initImage() != null) {
             throw new CommandException("--hires_fix makes its own init image: it does not combine with -I/--init_img");
         }
+        if (r.embiggen() != null && r.initMask() != null && !Boolean.TRUE.equals(r.fix())) {
+            throw new CommandException("--embiggen re-diffuses the whole init image: it does not combine with"
+                    + " -M/--init_mask");
+        }
     }
 
-    /** What every image of one command shares. {@code firstPass} is the hires fix's first size, else null. */
+    /**
+     * What every image of one command shares. {@code firstPass} is the hires fix's first size, else null;
+     * {@code embiggen} the {@code -I ... --embiggen} source, else null.
+     */
     private record Job(GenerationRequest r, Pipelines run, Conditioning conditioning, Sampler sampler, Sampler ddim,
-                       Init init, int width, int height, int[] firstPass) {
+                       Init init, int width, int height, int[] firstPass, Embiggened embiggen) {
+    }
+
+    /** The init image of {@code -I ... --embiggen}, read as it is (embiggen enlarges it, not the work size). */
+    private record Embiggened(EmbiggenSettings settings, BufferedImage image, String sha256) {
+    }
+
+    /**
+     * Embiggen's tile renderer: img2img with DDIM at {@code strength} on the encoded tile, with the tile's seed,
+     * as InvokeAI's embiggen calls its Img2Img generator.
+     */
+    private Embiggen.TileRenderer embiggenTiles(Pipelines run, Conditioning c, GenerationRequest r, double strength,
+                                                GenerationListener listener) {
+        Sampler ddim = samplers.find(InpaintingSampler.DDIM).orElseThrow(
+                () -> new CommandException("--embiggen needs the ddim sampler, and no plugin provides it"));
+        SamplingProgress progress = (step, steps, x, denoised) -> {
+            listener.stepDone(step + 1, steps);
+            if (listener.cancelRequested()) {
+                throw new CancellationException();
+            }
+        };
+        return (tile, seed) -> {
+            // each tile is an image of its own to the progress display
+            listener.imageStarted(0, 1, seed, Img2ImgSchedule.tEnc(strength, r.steps()));
+            Txt2ImgPipeline.Result result = run.img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(),
+                    c.uncond(), run.initEncoder().apply(tile), null, new TorchGenerator(seed), r.steps(), strength,
+                    r.cfgScale().floatValue(), options.karrasMax), ddim, progress);
+            return LatentDecoder.toImage(result.decoded());
+        };
+    }
+
+    /** The {@code -I} file of embiggen as it is, RGB (InvokeAI: {@code Image.open(init_img).convert('RGB')}). */
+    private static BufferedImage readImage(Path file) {
+        if (!Files.exists(file)) {
+            throw new CommandException(">> " + file + ": File not found");
+        }
+        BufferedImage image;
+        try {
+            image = javax.imageio.ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            image = null;
+        }
+        if (image == null) {
+            throw new CommandException(file + ": not an image InvokeAI can read");
+        }
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.setRGB(0, 0, image.getWidth(), image.getHeight(),
+                image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()), 0, image.getWidth());
+        return rgb;
     }
 
     /** One image of a command: txt2img, hires fix or img2img/inpainting, decoded (and pasted back). */
@@ -236,7 +381,14 @@ final class HostInvoker implements Invoker {
         Conditioning c = job.conditioning();
         float cfg = r.cfgScale().floatValue();
         Txt2ImgPipeline.Result result;
-        if (job.init() != null) {
+        if (job.embiggen() != null) {
+            Embiggened e = job.embiggen();
+            return new Embiggen(e.settings(), job.width(), job.height(), listener::message, listener::cancelRequested)
+                    .run(e.image(), r.strength(), noise.seed(),
+                            (image, scale, strength) -> postprocessor.upscale(image, scale, strength,
+                                    models.active().entry(), noise.seed(), "--embiggen", listener),
+                            embiggenTiles(job.run(), c, r, r.strength(), listener));
+        } else if (job.init() != null) {
             // the init image's noise comes from the seed alone, as InvokeAI's img2img draws it
             result = job.run().img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(), c.uncond(),
                     job.init().latents(), job.init().image().latentMask().orElse(null), new TorchGenerator(noise.seed()),
@@ -271,10 +423,17 @@ final class HostInvoker implements Invoker {
     }
 
     private ImageRecord record(LoadedModel m, GenerationRequest r, ImageNoise noise, String command, List<Long> gridSeeds,
-                               Init init) {
+                               ImageRecord.Img2Img img2img) {
         return new ImageRecord(r.prompt(), noise.commandSeed(), r.steps(), r.cfgScale(), r.width(), r.height(),
-                r.sampler(), m.entry().name(), m.hash(), command, noise.variations(), gridSeeds,
-                init == null ? null : new ImageRecord.Img2Img(r.strength(), init.sha256(), r.initMask()));
+                r.sampler(), m.entry().name(), m.hash(), command, noise.variations(), gridSeeds, img2img);
+    }
+
+    /** What an img2img, inpainting or embiggen image was made from; {@code null} for txt2img. */
+    private static ImageRecord.Img2Img img2img(GenerationRequest r, Init init, Embiggened embiggen) {
+        if (init != null) {
+            return new ImageRecord.Img2Img(r.strength(), init.sha256(), r.initMask());
+        }
+        return embiggen == null ? null : new ImageRecord.Img2Img(r.strength(), embiggen.sha256(), null);
     }
 
     /** The init image of a command, loaded and encoded once before its seeds, as InvokeAI does. */

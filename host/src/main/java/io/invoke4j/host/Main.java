@@ -6,6 +6,9 @@ import io.invoke4j.api.FrontEnd;
 import io.invoke4j.api.InferenceException;
 import io.invoke4j.api.Invoker;
 import io.invoke4j.host.bench.Bench;
+import io.invoke4j.host.bench.PostprocessBench;
+import io.invoke4j.host.postprocess.PostprocessModels;
+import io.invoke4j.host.postprocess.Postprocessor;
 import io.invoke4j.host.bench.SessionTimings;
 import io.invoke4j.host.config.ConfigException;
 import io.invoke4j.host.config.ConfigException;
@@ -76,10 +79,13 @@ public final class Main {
                 Invoker invoker = session.getInstance(Invoker.class);
                 if (options.bench) {
                     Bench.run(invoker, timings, options.engine != null ? options.engine : model.engine(), out);
+                    PostprocessBench.run(session.getInstance(Postprocessor.class),
+                            session.getInstance(ModelCache.class).active().entry(), timings, out);
                     return 0;
                 }
                 FrontEnd frontEnd = plugins.frontEnds().get("repl");
-                try (ModelCache models = session.getInstance(ModelCache.class)) {
+                try (ModelCache models = session.getInstance(ModelCache.class);
+                     PostprocessModels postprocessing = session.getInstance(PostprocessModels.class)) {
                     return frontEnd.run(invoker);
                 }
             }

@@ -23,6 +23,9 @@ import io.invoke4j.host.generate.StableDiffusionModel;
 import io.invoke4j.host.noise.SeedChain;
 import io.invoke4j.host.plugins.ExtensionRegistry;
 import io.invoke4j.host.plugins.Plugins;
+import io.invoke4j.host.config.PostprocessCatalog;
+import io.invoke4j.host.postprocess.PostprocessModels;
+import io.invoke4j.host.postprocess.Postprocessor;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -68,9 +71,34 @@ final class SessionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Invoker invoker(StartupOptions options, ModelCache models, ExtensionRegistry<Sampler> samplers, SeedChain seeds) {
+    Invoker invoker(StartupOptions options, ModelCache models, ExtensionRegistry<Sampler> samplers, SeedChain seeds,
+                    Postprocessor postprocessor) {
         Path outdir = Path.of(options.outdir).toAbsolutePath().normalize();
-        return new HostInvoker(options, outdir, models, samplers, seeds);
+        return new HostInvoker(options, outdir, models, samplers, seeds, postprocessor);
+    }
+
+    /** models.yaml's upscalers, face restorers and detectors, with {@code --gfpgan_model_path} applied. */
+    @Provides
+    @Singleton
+    PostprocessCatalog postprocessCatalog(ModelCatalog catalog, StartupOptions options, Installation installation) {
+        Path config = catalog.file();
+        // relative model paths are relative to the folder that holds configs/, as for the Stable Diffusion models
+        Path root = config.getParent() != null && config.getParent().getParent() != null
+                ? config.getParent().getParent() : installation.home();
+        return PostprocessCatalog.load(config, root).withGfpganModel(options.gfpganModelPath(), null);
+    }
+
+    @Provides
+    @Singleton
+    PostprocessModels postprocessModels(StartupOptions options) {
+        // on the device the Stable Diffusion model runs on (--device)
+        return new PostprocessModels(plugins.engines(), sessionWrapper, new EngineOptions(options.device, "auto", 0));
+    }
+
+    @Provides
+    @Singleton
+    Postprocessor postprocessor(PostprocessCatalog catalog, PostprocessModels opened) {
+        return new Postprocessor(plugins.upscalers(), plugins.faceRestorers(), catalog, opened);
     }
 
     /** Opens a catalogue entry's networks through its engine and builds what commands need over them. */

@@ -14,8 +14,11 @@ import java.util.StringJoiner;
  * <p>The parts come in InvokeAI 2.0.1's order (command-language.md §6): the quoted prompt,
  * {@code -s -S -W -H -C}, then {@code --grid}, {@code --seamless} and {@code --hires_fix} where set; with an init
  * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>} and {@code -f <strength>}
- * where set, otherwise {@code -A <sampler>} alone; last {@code -V seed:weight,...} where there are variations.
- * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i} or {@code -v}, nor {@code -n} except
+ * where set, otherwise {@code -A <sampler>} alone; then the post-processing switches ({@code -G -ft -cf},
+ * {@code -U}, {@code --embiggen}); last {@code -V seed:weight,...} where there are variations. A {@code !fix}
+ * command starts {@code !fix "<image>"} instead of the prompt.
+ * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i}, {@code -v} or
+ * {@code --save_original}, nor {@code -n} except
  * before {@code --grid} (a grid is one image of the whole series): each recorded command describes one image, and the host folds {@code -v} into that
  * image's {@code -V} entry before formatting. {@code --fit}, {@code -M} and {@code -f} are written only with an
  * init image, as in InvokeAI, since only img2img and inpainting use them.
@@ -39,7 +42,9 @@ public final class CanonicalCommand {
      */
     public static String format(GenerationRequest request, long seed) {
         StringJoiner command = new StringJoiner(" ");
-        command.add(ShellWords.doubleQuoted(request.prompt()))
+        // !fix records the image it post-processed where a prompt goes, as InvokeAI does
+        String prompt = ShellWords.doubleQuoted(request.prompt());
+        command.add(Boolean.TRUE.equals(request.fix()) ? "!fix " + prompt : prompt)
                 .add("-s " + Objects.requireNonNull(request.steps(), "steps"))
                 .add("-S " + seed)
                 .add("-W " + Objects.requireNonNull(request.width(), "width"))
@@ -69,11 +74,39 @@ public final class CanonicalCommand {
         } else {
             command.add(sampler);
         }
+        addPostprocessing(command, request);
         List<Variation> variations = request.withVariations();
         if (variations != null && !variations.isEmpty()) {
             command.add(withValue("-V", VariationText.format(variations)));
         }
         return command.toString();
+    }
+
+    /**
+     * InvokeAI 2.2.5's order: {@code -G} when not 0, then its tool ({@code -ft}, {@code gfpgan} unless set) and
+     * for CodeFormer {@code -cf} (0.75 unless set); then {@code -U} and {@code --embiggen} with each value as
+     * Python writes a float.
+     */
+    private static void addPostprocessing(StringJoiner command, GenerationRequest request) {
+        Double strength = request.facetoolStrength();
+        if (strength != null && strength != 0.0) {
+            String tool = request.facetool() != null ? request.facetool() : "gfpgan";
+            command.add("-G " + PythonFloat.format(strength)).add(withValue("-ft", tool));
+            if (tool.equals("codeformer")) {
+                Double fidelity = request.codeformerFidelity();
+                command.add("-cf " + PythonFloat.format(fidelity != null ? fidelity : 0.75));
+            }
+        }
+        addFloats(command, "-U", request.upscale());
+        addFloats(command, "--embiggen", request.embiggen());
+    }
+
+    private static void addFloats(StringJoiner command, String name, List<Double> values) {
+        if (values != null && !values.isEmpty()) {
+            StringJoiner words = new StringJoiner(" ", name + " ", "");
+            values.forEach(value -> words.add(PythonFloat.format(value)));
+            command.add(words.toString());
+        }
     }
 
     private static void addFlag(StringJoiner command, Boolean set, String name) {

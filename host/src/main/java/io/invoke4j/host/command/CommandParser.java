@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * switches ({@link PromptSplitter}) and Python 3.11 argparse reads the switches ({@link SwitchReader}), with
  * argparse's messages. One parser serves the REPL, {@code --from_file}, {@code !fetch} and the metadata readers.
  *
+ * <p>{@code !fix FILE switches} is read as InvokeAI reads it: without {@code !fix}, as a command whose prompt is
+ * the file, into a request with {@link GenerationRequest#fix()} set.
+ *
  * <p>Where invoke4j differs from InvokeAI, and why:
  * <ul>
  *   <li>A leading {@code !invoke} or {@code !dream} followed by a command is dropped, as the manual promises
@@ -44,14 +47,18 @@ import java.util.regex.Pattern;
  *       Python's integers have no limit.</li>
  *   <li>{@code --prompt TEXT}, which InvokeAI 2.2.5 accepts and then overwrites with the prompt it split off, is
  *       not a switch here: it would be one that does nothing.</li>
- *   <li>Until every switch of InvokeAI is read, a name of one that is not ({@code -G}, {@code -save_orig}) is
- *       refused as {@code unrecognized arguments}, and takes no part in abbreviations: {@code --s} is ambiguous
- *       between the switches read today only, and {@code --sa} means {@code --sampler}, as it did not in
- *       InvokeAI (which also had {@code --save_original}).</li>
+ *   <li>Until every switch of InvokeAI is read, a name of one that is not ({@code -z}, {@code --perlin}) is
+ *       refused as {@code unrecognized arguments}, and takes no part in abbreviations: {@code --p} means
+ *       {@code --png_compression} in InvokeAI 2.2.5 but is unknown here.</li>
+ *   <li>{@code -G} and {@code -cf} outside [0, 1], {@code -U} with a scale below 1, a strength outside [0, 1] or
+ *       more than two values, and {@code --embiggen} with more than three values are refused; InvokeAI used
+ *       or ignored them.</li>
  * </ul>
  */
 public final class CommandParser {
     private static final Pattern INVOKE_PREFIX = Pattern.compile("^!(?:invoke|dream)(?:\\s+|$)");
+    /** {@code !fix FILE switches}: the rest is read as a command whose prompt is the file (InvokeAI's rule). */
+    private static final Pattern FIX_PREFIX = Pattern.compile("^!fix(?:\\s+|$)");
 
     private final SwitchTable switches;
     private final SwitchReader reader;
@@ -73,9 +80,20 @@ public final class CommandParser {
      */
     public GenerationRequest parse(String line) {
         String command = withoutInvokePrefix(Objects.requireNonNull(line, "line").strip());
+        Matcher fix = FIX_PREFIX.matcher(command);
+        boolean fixing = fix.lookingAt();
+        if (fixing) {
+            command = command.substring(fix.end());
+        }
         PromptSplitter.Split split = PromptSplitter.split(command);
         Map<Switch<?>, Switch.Value<?>> values = reader.read(split.switchWords());
         GenerationRequest.Builder request = GenerationRequest.builder().prompt(split.prompt());
+        if (fixing) {
+            if (split.prompt().isEmpty()) {
+                throw new CommandException("!fix needs the image to fix: !fix FILE -G 0.8 (or -U 2, --embiggen 2)");
+            }
+            request.fix(true);
+        }
         for (Switch<?> declared : switches.switches()) {
             Switch.Value<?> value = values.get(declared);
             if (value != null) {
@@ -85,6 +103,11 @@ public final class CommandParser {
         GenerationRequest parsed = request.build();
         SwitchCombinationChecks.check(parsed);
         return parsed;
+    }
+
+    /** Whether {@code line} is a {@code !fix} command (which {@link #parse} reads). */
+    public static boolean isFix(String line) {
+        return FIX_PREFIX.matcher(line.strip()).lookingAt();
     }
 
     /** The full {@code -h} text. */

@@ -45,15 +45,23 @@ final class HelpText {
     }
 
     private static String usageItem(Switch<?> declared) {
-        String name = declared.names().get(0);
-        return "[" + (declared.takesValue() ? name + " " + declared.metavar() : name) + "]";
+        return "[" + withValues(declared.names().get(0), declared) + "]";
     }
 
     /** argparse's invocation: every name, each with the metavar when the switch takes a value. */
     private static String invocation(Switch<?> declared) {
         return declared.names().stream()
-                .map(name -> declared.takesValue() ? name + " " + declared.metavar() : name)
+                .map(name -> withValues(name, declared))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** {@code -s STEPS}; {@code -U UPSCALE [UPSCALE ...]} for one or more values, as argparse writes them. */
+    private static String withValues(String name, Switch<?> declared) {
+        if (!declared.takesValue()) {
+            return name;
+        }
+        String metavar = declared.metavar();
+        return declared.takesSeveral() ? name + " " + metavar + " [" + metavar + " ...]" : name + " " + metavar;
     }
 
     private static String entry(String invocation, String help) {

@@ -15,6 +15,7 @@ final class InvokeSwitches {
     private static final String GENERAL_RENDERING = "General rendering";
     private static final String IMAGE_TO_IMAGE = "Image-to-image and inpainting";
     private static final String VARIATIONS = "Creating and combining variations";
+    private static final String POSTPROCESSING = "Post-processing";
     private static final String SPECIAL_EFFECTS = "Special effects";
 
     /**
@@ -25,10 +26,8 @@ final class InvokeSwitches {
             "--prompt", "--threshold", "--perlin", "--fnformat", "--save_intermediates", "-z", "--png_compression",
             "--karras_max", "-tm", "--text_mask", "--init_color", "--invert_mask", "-r", "--inpaint_replace", "-c",
             "--outcrop", "--force_outpaint", "--seam_size", "--seam_blur", "--seam_strength", "--seam_steps",
-            "--tile_size", "--new_prompt", "-ft", "--facetool", "-G", "--facetool_strength", "--gfpgan_strength",
-            "-cf", "--codeformer_fidelity", "-U", "--upscale", "--save_original", "-save_orig", "--embiggen",
-            "-embiggen", "--embiggen_tiles", "-embiggen_tiles", "--embiggen_strength", "--seamless_axes",
-            "--use_mps_noise", "-D", "--out_direction");
+            "--tile_size", "--new_prompt", "--embiggen_tiles", "-embiggen_tiles", "--embiggen_strength",
+            "--seamless_axes", "--use_mps_noise", "-D", "--out_direction");
 
     private InvokeSwitches() {
     }
@@ -41,6 +40,7 @@ final class InvokeSwitches {
                 new SwitchTable.Section(GENERAL_RENDERING, generalRendering(samplerNames)),
                 new SwitchTable.Section(IMAGE_TO_IMAGE, imageToImage()),
                 new SwitchTable.Section(VARIATIONS, variations()),
+                new SwitchTable.Section(POSTPROCESSING, postprocessing()),
                 new SwitchTable.Section(SPECIAL_EFFECTS, specialEffects())),
                 NOT_READ_YET);
     }
@@ -119,6 +119,45 @@ final class InvokeSwitches {
                 Switch.of(ValueType.TEXT, (request, text) -> request.withVariations(VariationText.parse(text)),
                         "-V", "--with_variations")
                         .help("list of variations to apply, in the format `seed:weight,seed:weight,...`"));
+    }
+
+    /**
+     * InvokeAI 2.2.5's post-processing switches and help lines. Values InvokeAI lets through and then ignores or
+     * misuses are refused here, each in one line: {@code -G} and {@code -cf} outside [0, 1], {@code -U} with a
+     * scale below 1 (InvokeAI printed that it did not upscale), a strength outside [0, 1] or more than two
+     * values, {@code --embiggen} with more than three values.
+     */
+    private static List<Switch<?>> postprocessing() {
+        return List.of(
+                // free text as in InvokeAI: the names are models.yaml's face_restorer entries, checked when run
+                Switch.of(ValueType.TEXT, Builder::facetool, "-ft", "--facetool")
+                        .help("Select the face restoration AI to use: gfpgan, codeformer"),
+                Switch.of(ValueType.FLOAT, Builder::facetoolStrength, "-G", "--facetool_strength",
+                                "--gfpgan_strength")
+                        .help("The strength at which to apply the face restoration to the result.")
+                        .require(strength -> 0.0 <= strength && strength <= 1.0,
+                                "-G/--facetool_strength must be between 0.0 and 1.0"),
+                Switch.of(ValueType.FLOAT, Builder::codeformerFidelity, "-cf", "--codeformer_fidelity")
+                        .help("Used along with CodeFormer. Takes values between 0 and 1. 0 produces high quality but"
+                                + " low accuracy. 1 produces high accuracy but low quality.")
+                        .require(fidelity -> 0.0 <= fidelity && fidelity <= 1.0,
+                                "-cf/--codeformer_fidelity must be between 0.0 and 1.0"),
+                Switch.of(ValueType.oneOrMore(ValueType.FLOAT), Builder::upscale, "-U", "--upscale")
+                        .help("Scale factor (1, 2, 3, 4, etc..) for upscaling final output followed by upscaling"
+                                + " strength (0-1.0). If strength not specified, defaults to 0.75")
+                        // InvokeAI upscales by int(SCALE); "1 <= x" is false for nan too
+                        .require(values -> values.size() <= 2 && 1.0 <= values.get(0)
+                                        && (values.size() < 2 || 0.0 <= values.get(1) && values.get(1) <= 1.0),
+                                "-U/--upscale takes SCALE [STRENGTH]: a scale of at least 1 and a strength between"
+                                        + " 0.0 and 1.0"),
+                Switch.of(ValueType.FLAG, Builder::saveOriginal, "--save_original", "-save_orig")
+                        .help("Save original. Use it when upscaling to save both versions."),
+                // out-of-range values are reset with InvokeAI's messages when embiggen runs
+                Switch.of(ValueType.oneOrMore(ValueType.FLOAT), Builder::embiggen, "--embiggen", "-embiggen")
+                        .help("Arbitrary upscaling using img2img. Provide scale factor (0.75), optionally followed by"
+                                + " strength (0.75) and tile overlap proportion (0.25).")
+                        .require(values -> values.size() <= 3,
+                                "--embiggen takes SCALE [ESRGAN_STRENGTH [OVERLAP]]"));
     }
 
     private static List<Switch<?>> specialEffects() {

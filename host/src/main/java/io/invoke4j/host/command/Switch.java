@@ -75,6 +75,11 @@ final class Switch<T> {
         return type.takesValue();
     }
 
+    /** Whether it takes every value word that follows it ({@code nargs='+'}). */
+    boolean takesSeveral() {
+        return type.takesSeveral();
+    }
+
     String metavar() {
         return metavar;
     }
@@ -96,6 +101,19 @@ final class Switch<T> {
     Value<T> read(String text) {
         try {
             return new Value<>(this, type.read(text));
+        } catch (ValueType.Refused refused) {
+            throw new CommandException("argument " + displayName() + ": " + refused.getMessage());
+        }
+    }
+
+    /**
+     * Reads the value words that followed a {@link #takesSeveral()} switch.
+     *
+     * @throws CommandException {@code argument -U/--upscale: invalid float value: 'x'} and the like
+     */
+    Value<T> readSeveral(List<String> texts) {
+        try {
+            return new Value<>(this, type.readSeveral(texts));
         } catch (ValueType.Refused refused) {
             throw new CommandException("argument " + displayName() + ": " + refused.getMessage());
         }

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * The checks that involve more than one switch, made once the whole line is read and each value has passed its
  * own check ({@link Switch#require}). They are InvokeAI's {@code prompt2image} assertions on {@code -V}, in its
- * order and words, plus one of invoke4j's own for a mask without an image.
+ * order and words, one of invoke4j's own for a mask without an image, and InvokeAI's checks that {@code !fix}
+ * has something to do and that {@code --embiggen} in a generation has an init image.
  */
 final class SwitchCombinationChecks {
     private SwitchCombinationChecks() {
@@ -33,6 +34,15 @@ final class SwitchCombinationChecks {
         }
         // InvokeAI ignored a mask without an image and made a txt2img image; a mask alone is surely a mistake
         require(request.initMask() == null || request.initImage() != null, "-M/--init_mask needs -I/--init_img");
+        if (Boolean.TRUE.equals(request.fix())) {
+            // InvokeAI's do_postprocess: -G 0 is no face restoration
+            boolean faces = request.facetoolStrength() != null && request.facetoolStrength() > 0;
+            require(faces || request.upscale() != null || request.embiggen() != null,
+                    "please provide at least one postprocessing option, such as -G or -U");
+        } else {
+            require(request.embiggen() == null || request.initImage() != null,
+                    "Embiggen requires an init/input image to be specified");
+        }
     }
 
     /** Python's repr of the list of weights: {@code [0.2, 1.5]}. */

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Reads the switch words of a line against a {@link SwitchTable} with Python 3.11 argparse's rules: each switch
- * takes the next word unless that word is itself a switch; {@code --} makes every later word a plain word (and is
+ * takes the next word unless that word is itself a switch, and an {@code nargs='+'} switch ({@code -U 2 0.5})
+ * every following word up to the next switch, at least one; {@code --} makes every later word a plain word (and is
  * itself left over); the last occurrence of a switch wins; the first bad value stops the reading; words nothing
  * takes are reported together at the end as {@code unrecognized arguments: ...}.
  *
@@ -97,8 +98,22 @@ final class SwitchReader {
             return index + 1;
         }
         if (attached != null) {
+            // argparse matches an attached value as exactly one, even for nargs='+': -U2 0.5 leaves 0.5 over
             store(target.read(attached), values);
             return index + 1;
+        }
+        if (target.takesSeveral()) {
+            int end = index + 1;
+            List<String> taken = new ArrayList<>();
+            while (end < words.size() && words.get(end) instanceof Word.Plain value) {
+                taken.add(value.text());
+                end++;
+            }
+            if (taken.isEmpty()) {
+                throw new CommandException("argument " + target.displayName() + ": expected at least one argument");
+            }
+            store(target.readSeveral(taken), values);
+            return end;
         }
         if (index + 1 < words.size() && words.get(index + 1) instanceof Word.Plain value) {
             store(target.read(value.text()), values);

@@ -6,8 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a switch takes and how its text becomes a value: argparse's {@code type=} and {@code choices=}, with
- * argparse's words for a value it refuses.
+ * What a switch takes and how its text becomes a value: argparse's {@code type=}, {@code choices=} and
+ * {@code nargs='+'} ({@link #oneOrMore}), with argparse's words for a value it refuses.
  *
  * @param <T> the Java type of the value
  */
@@ -33,10 +33,29 @@ final class ValueType<T> {
 
     private final boolean takesValue;
     private final Function<String, T> reader;
+    /** For {@code nargs='+'}: reads every word taken; {@code null} for a type taking one word. */
+    private final Function<List<String>, T> severalReader;
 
     private ValueType(boolean takesValue, Function<String, T> reader) {
+        this(takesValue, reader, null);
+    }
+
+    private ValueType(boolean takesValue, Function<String, T> reader, Function<List<String>, T> severalReader) {
         this.takesValue = takesValue;
         this.reader = reader;
+        this.severalReader = severalReader;
+    }
+
+    /**
+     * argparse's {@code nargs='+'}: one or more words, each read as {@code element}; a value attached to the
+     * switch ({@code -U2}, {@code --upscale=2}) is one word.
+     */
+    static <E> ValueType<List<E>> oneOrMore(ValueType<E> element) {
+        if (!element.takesValue || element.takesSeveral()) {
+            throw new IllegalArgumentException("one or more of what takes one value");
+        }
+        return new ValueType<>(true, text -> List.of(element.read(text)),
+                texts -> texts.stream().map(element::read).toList());
     }
 
     /** One of {@code choices}, listed in this order when the value is not one of them. */
@@ -54,6 +73,24 @@ final class ValueType<T> {
     /** Whether the switch is followed by a value ({@code -s 5}) or stands alone ({@code -h}). */
     boolean takesValue() {
         return takesValue;
+    }
+
+    /** Whether the switch takes every following value word ({@code -U 2 0.5}) rather than one. */
+    boolean takesSeveral() {
+        return severalReader != null;
+    }
+
+    /**
+     * Reads the words a {@link #takesSeveral()} switch took.
+     *
+     * @param texts one or more words as typed
+     * @throws Refused with argparse's text for the first word it refuses
+     */
+    T readSeveral(List<String> texts) {
+        if (severalReader == null || texts.isEmpty()) {
+            throw new IllegalStateException("takes exactly one value");
+        }
+        return severalReader.apply(texts);
     }
 
     /**

@@ -59,7 +59,13 @@ public final class ModelCatalog {
         }
         List<ModelEntry> entries = new ArrayList<>();
         for (Map.Entry<String, JsonNode> model : models.properties()) {
-            entries.add(new EntryReader(file, root, model.getKey(), model.getValue()).read());
+            // upscalers, face restorers and face detectors are PostprocessCatalog's
+            if (!PostprocessCatalog.isPostprocessEntry(model.getValue())) {
+                entries.add(new EntryReader(file, root, model.getKey(), model.getValue()).read());
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new ConfigException(file + ": no models defined");
         }
         List<String> defaults = entries.stream().filter(ModelEntry::isDefault).map(ModelEntry::name).toList();
         if (defaults.size() > 1) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param variations the {@code -V} blends of the image's noise, as recorded in its command (empty for none)
  * @param gridSeeds  for a grid image, the seed of every cell in order; empty for a single image
  * @param img2img    what an img2img or inpainting image was made from; {@code null} for txt2img
+ * @param postprocessed what {@code -G}/{@code -U} did to the image; {@code null} when nothing did
  */
 public record ImageRecord(
         String prompt,
@@ -34,7 +35,8 @@ public record ImageRecord(
         String command,
         List<Variation> variations,
         List<Long> gridSeeds,
-        Img2Img img2img) {
+        Img2Img img2img,
+        Postprocessed postprocessed) {
 
     /**
      * @param strength {@code -f}
@@ -44,14 +46,45 @@ public record ImageRecord(
     public record Img2Img(double strength, String origHash, String initMask) {
     }
 
+    /**
+     * The post-processing of a generated image, as InvokeAI 2.2.5 records its switches ({@code facetool},
+     * {@code facetool_strength}, {@code upscale}), and the tools that ran, in order.
+     *
+     * @param facetool         {@code -ft}
+     * @param facetoolStrength {@code -G}, 0 when not given
+     * @param upscale          {@code -U} with its strength, or {@code null}
+     * @param tools            what ran: {@code gfpgan}, {@code codeformer}, {@code upscale}
+     */
+    public record Postprocessed(String facetool, double facetoolStrength, List<Double> upscale, List<String> tools) {
+        public Postprocessed {
+            upscale = upscale == null ? null : List.copyOf(upscale);
+            tools = List.copyOf(tools);
+        }
+    }
+
     public ImageRecord {
         variations = List.copyOf(variations);
         gridSeeds = List.copyOf(gridSeeds);
     }
 
+    /** An image that was not post-processed. */
+    public ImageRecord(String prompt, long seed, int steps, double cfgScale, int width, int height, String sampler,
+                       String modelId, String modelHash, String command, List<Variation> variations,
+                       List<Long> gridSeeds, Img2Img img2img) {
+        this(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command, variations, gridSeeds,
+                img2img, null);
+    }
+
+    /** This record with what post-processing did. */
+    public ImageRecord postprocessed(Postprocessed what) {
+        return new ImageRecord(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command,
+                variations, gridSeeds, img2img, what);
+    }
+
     /** A single image without variations. */
     public ImageRecord(String prompt, long seed, int steps, double cfgScale, int width, int height, String sampler,
                        String modelId, String modelHash, String command) {
-        this(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command, List.of(), List.of(), null);
+        this(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command, List.of(), List.of(), null,
+                null);
     }
 }

@@ -57,6 +57,34 @@ public final class ImageWriter {
         return target;
     }
 
+    /**
+     * Writes {@code image} with exactly these text chunks, in this order ({@code !fix} keeps its source's
+     * metadata), creating {@code dir} if needed, atomically.
+     *
+     * @param chunks keyword to text, e.g. {@code Dream}, {@code sd-metadata}
+     * @return the path written
+     * @throws UncheckedIOException as {@link #write(Path, String, BufferedImage, ImageRecord)}
+     */
+    public Path write(Path dir, String fileName, BufferedImage image, java.util.Map<String, String> chunks) {
+        Objects.requireNonNull(image, "image");
+        Path target = dir.resolve(fileName);
+        List<PngTextChunk> text = chunks.entrySet().stream()
+                .map(chunk -> new PngTextChunk(chunk.getKey(), chunk.getValue())).toList();
+        try {
+            AtomicFile.write(target, encoder.encode(image, text));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
+    /** The three chunks of a generated image. */
+    public static java.util.Map<String, String> chunks(ImageRecord record) {
+        java.util.Map<String, String> chunks = new java.util.LinkedHashMap<>();
+        textChunks(record).forEach(chunk -> chunks.put(chunk.keyword(), chunk.text()));
+        return chunks;
+    }
+
     private static List<PngTextChunk> textChunks(ImageRecord record) {
         return List.of(
                 new PngTextChunk("Dream", record.command()),

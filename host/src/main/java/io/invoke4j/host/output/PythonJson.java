@@ -15,7 +15,7 @@ final class PythonJson {
     }
 
     /**
-     * @param value null, a String, Boolean, Integer, Long, Double, a Map with String keys (in its iteration
+     * @param value null, a String, Boolean, Integer, Long, BigInteger, Double, a Map with String keys (in its iteration
      *              order) or a List of these
      */
     static String dumps(Object value) {
@@ -31,7 +31,7 @@ final class PythonJson {
             appendString(json, text);
         } else if (value instanceof Boolean flag) {
             json.append(flag ? "true" : "false");
-        } else if (value instanceof Integer || value instanceof Long) {
+        } else if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
             json.append(value);
         } else if (value instanceof Double number) {
             appendFloat(json, number);

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The {@code sd-metadata} chunk: InvokeAI 2.2.5's JSON for a txt2img image, with invoke4j's app id and a fixed
- * key order (InvokeAI's own order varies from run to run, so readers cannot depend on one).
+ * key order (InvokeAI's own order varies from run to run, so readers cannot depend on one). A post-processed image
+ * also has 2.2.5's {@code facetool}, {@code facetool_strength} and {@code upscale}, and a {@code postprocessing}
+ * entry ({@code tool}, {@code dream_command}) per tool that ran.
  */
 final class SdMetadata {
     static final String APP_ID = "invoke4j";
@@ -48,7 +50,17 @@ final class SdMetadata {
         image.put("perlin", 0.0);
         image.put("width", record.width());
         image.put("height", record.height());
-        image.put("postprocessing", null);
+        ImageRecord.Postprocessed post = record.postprocessed();
+        if (post == null) {
+            image.put("postprocessing", null);
+        } else {
+            // InvokeAI 2.2.5's fields for the switches, and one entry per tool as its !fix appends them
+            image.put("facetool", post.facetool());
+            image.put("facetool_strength", post.facetoolStrength());
+            image.put("upscale", post.upscale());
+            image.put("postprocessing", post.tools().stream()
+                    .map(tool -> (Object) step(tool, record.command())).toList());
+        }
         image.put("sampler", record.sampler());
         List<Object> variations = new java.util.ArrayList<>();
         for (io.invoke4j.api.Variation v : record.variations()) {
@@ -67,6 +79,14 @@ final class SdMetadata {
             image.put("orig_hash", record.img2img().origHash());
         }
         return image;
+    }
+
+    /** One entry of {@code postprocessing}, as InvokeAI's {@code add_postprocessing_to_metadata} writes it. */
+    static Map<String, Object> step(String tool, String dreamCommand) {
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("tool", tool);
+        step.put("dream_command", dreamCommand);
+        return step;
     }
 
     /* InvokeAI splits the prompt as typed, so [negative] groups stay inside the sub-prompt texts. */

@@ -1,9 +1,11 @@
 package io.invoke4j.host.plugins;
 
 import com.google.inject.Injector;
+import io.invoke4j.api.FaceRestorer;
 import io.invoke4j.api.FrontEnd;
 import io.invoke4j.api.InferenceEngine;
 import io.invoke4j.api.Sampler;
+import io.invoke4j.api.Upscaler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,12 +33,16 @@ public final class Plugins implements AutoCloseable {
     private final ExtensionRegistry<Sampler> samplers;
     private final ExtensionRegistry<InferenceEngine> engines;
     private final ExtensionRegistry<FrontEnd> frontEnds;
+    private final ExtensionRegistry<Upscaler> upscalers;
+    private final ExtensionRegistry<FaceRestorer> faceRestorers;
 
     private Plugins(PluginManager manager) {
         this.manager = manager;
         this.samplers = registry("sampler", Sampler.class, Sampler::name);
         this.engines = registry("inference engine", InferenceEngine.class, InferenceEngine::name);
         this.frontEnds = registry("front end", FrontEnd.class, FrontEnd::name);
+        this.upscalers = registry("upscaler", Upscaler.class, Upscaler::name);
+        this.faceRestorers = registry("face restorer", FaceRestorer.class, FaceRestorer::name);
     }
 
     /**
@@ -102,6 +108,16 @@ public final class Plugins implements AutoCloseable {
     /** The front ends by name. */
     public ExtensionRegistry<FrontEnd> frontEnds() {
         return frontEnds;
+    }
+
+    /** The upscalers by name ({@code -U}, {@code --embiggen}). */
+    public ExtensionRegistry<Upscaler> upscalers() {
+        return upscalers;
+    }
+
+    /** The face restorers by name ({@code -G}, {@code -ft}). */
+    public ExtensionRegistry<FaceRestorer> faceRestorers() {
+        return faceRestorers;
     }
 
     /** Stops and unloads the plugins. */

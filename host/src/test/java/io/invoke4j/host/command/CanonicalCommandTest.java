@@ -238,6 +238,48 @@ class CanonicalCommandTest {
                         .withVariations(List.of(new Variation(-5, 0.5))).build(), 1));
     }
 
+    // --- post-processing (command-language.md §6 items 7 and 8, v2.2.5's order)
+
+    @Test
+    void writesTheFaceToolAfterItsStrength() {
+        assertEquals("\"a cat\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms -G 0.5 -ft codeformer -cf 0.75",
+                CanonicalCommand.format(request("a cat").facetoolStrength(0.5).facetool("codeformer").build(), 42));
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms -G 0.8 -ft gfpgan",
+                CanonicalCommand.format(request("a").facetoolStrength(0.8).codeformerFidelity(0.2).build(), 42));
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms -G 1.0 -ft codeformer -cf 0.2",
+                CanonicalCommand.format(request("a").facetoolStrength(1.0).facetool("codeformer")
+                        .codeformerFidelity(0.2).build(), 42));
+    }
+
+    @Test
+    void aZeroFaceStrengthIsNotWritten() {
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms",
+                CanonicalCommand.format(request("a").facetoolStrength(0.0).facetool("codeformer").build(), 42));
+    }
+
+    @Test
+    void writesUpscaleAndEmbiggenValuesAsPythonFloats() {
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms -G 0.8 -ft gfpgan -U 2.0 0.75",
+                CanonicalCommand.format(request("a").upscale(List.of(2.0, 0.75)).facetoolStrength(0.8).build(), 42));
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -I in.png -A k_lms --embiggen 3.0 0.75 0.25",
+                CanonicalCommand.format(request("a").initImage("in.png").embiggen(List.of(3.0, 0.75, 0.25)).build(),
+                        42));
+    }
+
+    @Test
+    void neverRecordsSaveOriginal() {
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms -U 2.0",
+                CanonicalCommand.format(request("a").upscale(List.of(2.0)).saveOriginal(true).build(), 42));
+    }
+
+    @Test
+    void writesTheManualsFixCommand() {
+        // command-language.md §6, checked against v2.0.1 (which did not yet write -ft)
+        assertEquals("!fix \"000045.4829112.png\" -s 50 -S 4829112 -W 512 -H 512 -C 7.5 -A k_lms -G 0.8 -ft gfpgan",
+                CanonicalCommand.format(request("000045.4829112.png").fix(true).facetoolStrength(0.8)
+                        .facetool("gfpgan").build(), 4829112));
+    }
+
     // --- round trips: parse(format(r)) gives r back with the image's seed
 
     private void assertRoundTrip(GenerationRequest original) {
@@ -286,6 +328,22 @@ class CanonicalCommandTest {
     void variationsRoundTrip() {
         assertRoundTrip(request("a").withVariations(List.of(new Variation(3647897225L, 0.2),
                 new Variation(0, 0.1 + 0.2), new Variation(Long.MAX_VALUE, 1.0), new Variation(7, 0.0))).build());
+    }
+
+    @Test
+    void postprocessingRoundTrips() {
+        assertRoundTrip(request("a").facetoolStrength(0.8).facetool("gfpgan").build());
+        assertRoundTrip(request("a").facetoolStrength(0.3).facetool("codeformer").codeformerFidelity(0.1).build());
+        assertRoundTrip(request("a").upscale(List.of(2.0, 0.75)).build());
+        assertRoundTrip(request("a").upscale(List.of(4.0)).build());
+        assertRoundTrip(request("a").initImage("in.png").embiggen(List.of(2.5, 0.5, 0.1)).build());
+    }
+
+    @Test
+    void fixRoundTrips() {
+        assertRoundTrip(request("outputs/img-samples/000001.42.png").fix(true).facetoolStrength(0.8)
+                .facetool("codeformer").codeformerFidelity(0.75).upscale(List.of(2.0, 0.75)).build());
+        assertRoundTrip(request("my photos/x.png").fix(true).embiggen(List.of(3.0, 0.75, 0.25)).build());
     }
 
     @Test

@@ -79,13 +79,14 @@ class CommandParserTest {
     @Test
     void readsLongNamesByAnyUniquePrefix() {
         assertParses(prompt("a").steps(20).cfgScale(3.0).width(640).iterations(3).outdir("x").sampler("ddim"),
-                "a --ste 20 --cfg 3 --wid 640 --it 3 --ou x --sa ddim");
+                "a --ste 20 --cfg 3 --wid 640 --it 3 --ou x --sam ddim");
     }
 
     @Test
     void sharedPrefixIsAmbiguous() {
         assertEquals("ambiguous option: --s could match --steps, --seed, --skip_normalize, --sampler, --strength,"
-                + " --seamless", error("a --s 5"));
+                + " --save_original, --seamless", error("a --s 5"));
+        assertEquals("ambiguous option: --sa could match --sampler, --save_original", error("a --sa ddim"));
         assertEquals("ambiguous option: --h could match --help, --height, --hires_fix", error("a --h 5"));
     }
 
@@ -294,16 +295,16 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-G 0.8", "-U 2 0.6", "-ft codeformer", "-save_orig", "--embiggen 3", "-z 9",
-        "--karras_max 10", "-tm cat", "--prompt x", "-save_orig=1", "-G0.8", "--seamless_axes=x", "--init_color x",
-        "-r 0.5", "--invert_mask", "-cf 0.5"})
+    @ValueSource(strings = {"-z 9", "--karras_max 10", "-tm cat", "--prompt x", "--seamless_axes=x",
+        "--init_color x", "-r 0.5", "--invert_mask", "--embiggen_tiles 1 2", "--embiggen_strength 0.4",
+        "--new_prompt x"})
     void switchInvokeAiHasButInvoke4jNotYetIsUnrecognized(String switchText) {
         assertEquals("unrecognized arguments: " + switchText, error("a cat -s 5 " + switchText));
     }
 
     @Test
     void unknownSwitchesAndExtraWordsAreReportedTogether() {
-        assertEquals("unrecognized arguments: -G 0.8 -U 2", error("a cat -G 0.8 -s 5 -U 2"));
+        assertEquals("unrecognized arguments: -z 9 --perlin 0.5", error("a cat -z 9 -s 5 --perlin 0.5"));
     }
 
     @Test

@@ -43,6 +43,11 @@ final class TensorCodec {
     private static void encodeFloats(String name, float[] values, DType dtype, ByteBuffer out) {
         switch (dtype) {
             case FLOAT32 -> out.asFloatBuffer().put(values);
+            case FLOAT64 -> {
+                for (int i = 0; i < values.length; i++) {
+                    out.putDouble(i * Double.BYTES, values[i]);
+                }
+            }
             case FLOAT16 -> {
                 for (int i = 0; i < values.length; i++) {
                     out.putShort(i * Short.BYTES, Fp16Conversions.floatToFp16(values[i]));
@@ -79,10 +84,18 @@ final class TensorCodec {
                 }
             }
             case INT64 -> out.asLongBuffer().put(values);
+            case FLOAT64 -> {
+                for (int i = 0; i < values.length; i++) {
+                    out.putDouble(i * Double.BYTES, values[i]);
+                }
+            }
         }
     }
 
-    /** Reads an output tensor into a new api tensor: float16 and float32 as floats, int32 and int64 as longs. */
+    /**
+     * Reads an output tensor into a new api tensor: float16, float32 and float64 (narrowed) as floats, int32 and
+     * int64 as longs.
+     */
     static Tensor decode(String name, OnnxTensor tensor) {
         ai.onnxruntime.TensorInfo info = tensor.getInfo();
         long[] shape = info.getShape();
@@ -92,6 +105,14 @@ final class TensorCodec {
                 return Tensor.ofFloats(tensor.getFloatBuffer().array(), shape);
             case FLOAT16:
                 return Tensor.ofFloats(fromFloat16(tensor.getShortBuffer()), shape);
+            case DOUBLE: {
+                double[] values = tensor.getDoubleBuffer().array();
+                float[] narrowed = new float[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    narrowed[i] = (float) values[i];
+                }
+                return Tensor.ofFloats(narrowed, shape);
+            }
             case INT32: {
                 int[] values = tensor.getIntBuffer().array();
                 long[] widened = new long[values.length];
@@ -104,7 +125,7 @@ final class TensorCodec {
                 return Tensor.ofLongs(tensor.getLongBuffer().array(), shape);
             default:
                 throw new InferenceException("output '" + name + "' has element type " + info.onnxType
-                        + "; invoke4j supports float32, float16, int32 and int64");
+                        + "; invoke4j supports float32, float16, float64, int32 and int64");
         }
     }
 

@@ -117,6 +117,17 @@ public final class ReplFrontEnd implements FrontEnd {
                 fetch(line.substring("!fetch".length()).strip());
                 return;
             }
+            if (line.startsWith("!fix")) {
+                // "!fix FILE switches" is no meta-command: the Invoker parses it and generate() post-processes the
+                // file, with the Outputs block of a prompt (keep it ahead of any handling of other "!" words)
+                run(line);
+                return;
+            }
+            run(line);
+        }
+
+        /** A prompt, or {@code !fix}: parsed and run by the Invoker, then the {@code Outputs:} block. */
+        private void run(String line) {
             GenerationRequest request;
             try {
                 request = invoker.parse(line);

@@ -132,4 +132,16 @@ class ReplFrontEndTest {
         assertTrue(out.contains("** !fetch needs an image file\n"), out);
         verify(invoker, never()).generate(any(), any());
     }
+
+    @Test
+    void fixIsParsedAndRunByTheInvokerWithAnOutputsBlock() {
+        GenerationRequest fix = GenerationRequest.builder().prompt("000001.42.png").fix(true).build();
+        when(invoker.parse("!fix 000001.42.png -U 2")).thenReturn(fix);
+        when(invoker.generate(org.mockito.ArgumentMatchers.eq(fix), any()))
+                .thenReturn(List.of(new GeneratedImage(Path.of("out", "000001.42.upscale.png"), 42,
+                        "!fix \"out/000001.42.png\" -S 42 -U 2.0 0.75")));
+        String out = run("!fix 000001.42.png -U 2\n");
+        assertTrue(out.contains("Outputs:\n[1] out/000001.42.upscale.png: !fix \"out/000001.42.png\" -S 42 -U 2.0 0.75\n"),
+                out);
+    }
 }

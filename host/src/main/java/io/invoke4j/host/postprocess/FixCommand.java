@@ -1,0 +1,159 @@
+package io.invoke4j.host.postprocess;
+
+import io.invoke4j.api.CommandException;
+import io.invoke4j.api.GeneratedImage;
+import io.invoke4j.api.GenerationListener;
+import io.invoke4j.api.GenerationRequest;
+import io.invoke4j.host.command.CanonicalCommand;
+import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.output.FixMetadata;
+import io.invoke4j.host.output.ImageRecord;
+import io.invoke4j.host.output.ImageWriter;
+import io.invoke4j.host.output.InvokeLog;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code !fix FILE switches} as InvokeAI 2.2.5's {@code do_postprocess} and {@code apply_postprocessor} run it: a
+ * bare FILE is looked for in the output folder; the seed is {@code -S} (a new one for a negative {@code -S}), else
+ * the file's recorded one (embiggen: a new one), else a new one; the tool is the face restorer when {@code -G} is above 0 (then {@code -U} too), else embiggen when
+ * {@code --embiggen} is given, else the upscaler. The result is a new file, never the source:
+ * {@code {prefix}.{seed}.{tool}.png} with the source's prefix (embiggen: a new prefix and its own seed), numbered
+ * on when taken.
+ *
+ * <p>What it records: the {@code Dream} chunk holds the {@code !fix} command (with the resolved path, as 2.2.x
+ * writes it), the {@code sd-metadata} is the source's with {@code {"tool", "dream_command"}} appended to its
+ * {@code postprocessing} (fresh metadata when the source has none), and A1111's {@code parameters} is the
+ * source's. InvokeAI 2.0 dropped the {@code Dream} chunk on the way; it is kept here so that {@code !fetch} and
+ * {@code images2prompt} show how the file was made.
+ */
+public final class FixCommand {
+    /** InvokeAI's img2img strength for embiggen's tiles without {@code --embiggen_strength}. */
+    static final double EMBIGGEN_STRENGTH = 0.4;
+
+    /** Makes the tile renderer of embiggen for the source's prompt. */
+    @FunctionalInterface
+    public interface TileRenderers {
+        /**
+         * @param prompt   the source's prompt
+         * @param r        the {@code !fix} request (steps, cfg scale)
+         * @param strength the img2img strength of each tile
+         */
+        Embiggen.TileRenderer forPrompt(String prompt, GenerationRequest r, double strength,
+                                        GenerationListener listener);
+    }
+
+    private final Postprocessor postprocessor;
+    private final ImageWriter writer;
+    private final Function<String, GenerationRequest> dreamParser;
+    private final LongSupplier newSeed;
+
+    /**
+     * @param dreamParser reads a source's {@code Dream} command
+     * @param newSeed     InvokeAI's {@code random.randrange} seed, for a source without one and for embiggen
+     */
+    public FixCommand(Postprocessor postprocessor, ImageWriter writer, Function<String, GenerationRequest> dreamParser,
+                      LongSupplier newSeed) {
+        this.postprocessor = postprocessor;
+        this.writer = writer;
+        this.dreamParser = dreamParser;
+        this.newSeed = newSeed;
+    }
+
+    /**
+     * Runs one {@code !fix}.
+     *
+     * @param r         the request with its defaults filled in; its prompt is the file
+     * @param modelHash the hash of the model in use, for fresh metadata
+     * @return the one file written, or nothing when no tool could run (each said why)
+     * @throws CommandException when the file cannot be read, or embiggen's sizes do not work
+     */
+    public List<GeneratedImage> run(GenerationRequest r, ModelEntry model, String modelHash, TileRenderers renderers,
+                                    GenerationListener listener) {
+        Path dir = Path.of(r.outdir());
+        Path source = locate(r.prompt(), dir);
+        if (!Files.isRegularFile(source)) {
+            throw new CommandException(source + ": file could not be read");
+        }
+        listener.message(">> fixing " + source);
+        SourceImage src = SourceImage.read(source, dreamParser, listener::message);
+        boolean embiggen = Postprocessor.faceStrength(r) == 0 && r.embiggen() != null;
+        long seed;
+        if (r.seed() != null) {
+            // v2.2.x: for !fix a negative -S asks for a new seed
+            seed = r.seed() >= 0 ? r.seed() : newSeed.getAsLong();
+        } else if (!embiggen && src.seed() != null && src.seed() >= 0) {
+            seed = src.seed();
+        } else {
+            seed = newSeed.getAsLong();
+        }
+        String prompt = src.prompt() != null ? src.prompt() : "";
+        listener.message(">> using seed " + seed + " and prompt \"" + prompt + "\" for " + source);
+
+        GenerationRequest recorded = r.toBuilder().prompt(source.toString())
+                .upscale(Postprocessor.withUpscaleStrength(r.upscale())).build();
+        BufferedImage result;
+        String tool;
+        String fileName;
+        if (embiggen) {
+            listener.message(">> Setting img2img strength to " + EMBIGGEN_STRENGTH + " for happy embiggening");
+            EmbiggenSettings settings = EmbiggenSettings.of(r.embiggen(), listener::message);
+            recorded = recorded.toBuilder().embiggen(settings.values()).build();
+            Embiggen embiggener = new Embiggen(settings, r.width() - r.width() % 64, r.height() - r.height() % 64,
+                    listener::message, listener::cancelRequested);
+            result = embiggener.run(src.image(), EMBIGGEN_STRENGTH, seed,
+                    (image, scale, strength) -> postprocessor.upscale(image, scale, strength, model, seed,
+                            "--embiggen", listener),
+                    renderers.forPrompt(prompt, r, EMBIGGEN_STRENGTH, listener));
+            tool = "embiggen";
+            fileName = PostprocessNames.next(dir, ImageWriter.uniquePrefix(dir), seed, tool);
+        } else {
+            Postprocessor.Outcome outcome = postprocessor.apply(src.image(), r, model, seed, listener);
+            if (!outcome.changed()) {
+                return List.of();
+            }
+            result = outcome.image();
+            tool = outcome.tools().get(0);
+            fileName = PostprocessNames.next(dir, PostprocessNames.prefixOf(source), seed, tool);
+        }
+        String command = CanonicalCommand.format(recorded, seed);
+        Path path = writer.write(dir, fileName, result, chunks(src, recorded, seed, command, tool, model, modelHash));
+        GeneratedImage image = new GeneratedImage(path, seed, command);
+        listener.imageSaved(image);
+        InvokeLog.append(dir, List.of(image));
+        return List.of(image);
+    }
+
+    /** InvokeAI's rule: a file name without a folder is in the output folder. */
+    static Path locate(String file, Path outdir) {
+        Path typed = Path.of(file);
+        return typed.getParent() == null ? outdir.resolve(typed) : typed;
+    }
+
+    private static Map<String, String> chunks(SourceImage src, GenerationRequest recorded, long seed, String command,
+                                              String tool, ModelEntry model, String modelHash) {
+        String appended = src.sdMetadata() == null ? null
+                : FixMetadata.appendTo(src.sdMetadata(), tool, command).orElse(null);
+        if (appended == null) {
+            // v2.2.x: fresh metadata from the !fix command, its prompt being the file
+            ImageRecord fresh = new ImageRecord(recorded.prompt(), seed, recorded.steps(), recorded.cfgScale(),
+                    recorded.width(), recorded.height(), recorded.sampler(), model.name(), modelHash, command);
+            Map<String, String> chunks = ImageWriter.chunks(fresh);
+            chunks.put("sd-metadata", FixMetadata.fresh(fresh, tool));
+            return chunks;
+        }
+        Map<String, String> chunks = new LinkedHashMap<>();
+        chunks.put("Dream", command);
+        chunks.put("sd-metadata", appended);
+        if (src.parameters() != null) {
+            chunks.put("parameters", src.parameters());
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,373 @@
+package io.invoke4j.host;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.invoke4j.api.CommandException;
+import io.invoke4j.api.EngineOptions;
+import io.invoke4j.api.FaceRestorer;
+import io.invoke4j.api.GeneratedImage;
+import io.invoke4j.api.GenerationListener;
+import io.invoke4j.api.GenerationRequest;
+import io.invoke4j.api.InferenceEngine;
+import io.invoke4j.api.InferenceSession;
+import io.invoke4j.api.Latents;
+import io.invoke4j.api.PostprocessContext;
+import io.invoke4j.api.Sampler;
+import io.invoke4j.api.Tensor;
+import io.invoke4j.api.Upscaler;
+import io.invoke4j.host.config.ModelCatalog;
+import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.config.PostprocessCatalog;
+import io.invoke4j.host.config.PostprocessEntry;
+import io.invoke4j.host.generate.ClipTokenizer;
+import io.invoke4j.host.generate.Img2ImgPipeline;
+import io.invoke4j.host.generate.SamplingProgress;
+import io.invoke4j.host.generate.SessionWrapper;
+import io.invoke4j.host.generate.Txt2ImgPipeline;
+import io.invoke4j.host.model.LoadedModel;
+import io.invoke4j.host.model.ModelCache;
+import io.invoke4j.host.model.Pipelines;
+import io.invoke4j.host.noise.SeedChain;
+import io.invoke4j.host.output.PngText;
+import io.invoke4j.host.plugins.ExtensionRegistry;
+import io.invoke4j.host.postprocess.PostprocessModels;
+import io.invoke4j.host.postprocess.Postprocessor;
+import io.invoke4j.host.prompt.PromptConditioning;
+import io.invoke4j.host.prompt.TokenizationLog;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * -G, -U, --save_original and !fix through the Invoker, on a stand-in pipeline (grey 64x64 images) and stand-in
+ * tools: a x2 nearest upscaler and a face restorer that inverts the image. Names, outputs, logs and metadata as
+ * output-and-metadata.md §1.4, §2 and §3.3 describe them.
+ */
+class HostPostprocessingTest {
+    @TempDir
+    Path out;
+
+    private final List<String> messages = new ArrayList<>();
+    private final GenerationListener listener = new GenerationListener() {
+        @Override
+        public void message(String line) {
+            messages.add(line);
+        }
+    };
+    private final List<String> ran = new ArrayList<>();
+    private Txt2ImgPipeline pipeline;
+    private Path modelFile;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        modelFile = Files.writeString(out.resolve("weights.onnx"), "x");
+        pipeline = mock(Txt2ImgPipeline.class);
+        when(pipeline.generate(any(), any(), any())).thenAnswer(invocation -> {
+            Txt2ImgPipeline.Txt2ImgParams p = invocation.getArgument(0);
+            SamplingProgress progress = invocation.getArgument(2);
+            Latents x = new Latents(new float[4 * (p.height() / 8) * (p.width() / 8)], 1, 4, p.height() / 8,
+                    p.width() / 8);
+            progress.stepDone(0, 1, x, x);
+            return new Txt2ImgPipeline.Result(x, Tensor.ofFloats(new float[3 * p.height() * p.width()], 1, 3,
+                    p.height(), p.width()));
+        });
+    }
+
+    private final Upscaler twice = new Upscaler() {
+        @Override
+        public String name() {
+            return "realesrgan";
+        }
+
+        @Override
+        public BufferedImage upscale(BufferedImage image, int scale, PostprocessContext context) {
+            ran.add("upscale");
+            context.session();
+            BufferedImage big = new BufferedImage(image.getWidth() * 2, image.getHeight() * 2,
+                    BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < big.getHeight(); y++) {
+                for (int x = 0; x < big.getWidth(); x++) {
+                    big.setRGB(x, y, image.getRGB(x / 2, y / 2));
+                }
+            }
+            return big;
+        }
+    };
+
+    private final FaceRestorer inverting = new FaceRestorer() {
+        @Override
+        public String name() {
+            return "gfpgan";
+        }
+
+        @Override
+        public BufferedImage restore(BufferedImage image, PostprocessContext context) {
+            ran.add("faces");
+            context.session();
+            BufferedImage inverted = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    inverted.setRGB(x, y, ~image.getRGB(x, y) & 0xffffff);
+                }
+            }
+            return inverted;
+        }
+    };
+
+    private HostInvoker invoker(Path upscalerFile) {
+        ModelEntry model = new ModelEntry("tiny", null, out, "diffusers-onnx", "onnx", "auto", null, 64, 64, null, null,
+                true);
+        Sampler lms = mock(Sampler.class);
+        ExtensionRegistry<Sampler> samplers = ExtensionRegistry.of("sampler", List.of(Map.entry(lms, "samplers")),
+                s -> "k_lms");
+        ClipTokenizer tokenizer = ClipTokenizer.load(
+                Path.of(System.getProperty("invoke4j.root", "..")).resolve("models/tiny-sd/tokenizer"));
+        PromptConditioning prompts = new PromptConditioning(text -> Tensor.ofFloats(new float[77 * 4], 1, 77, 4));
+        Pipelines pipelines = new Pipelines(pipeline, mock(Img2ImgPipeline.class),
+                image -> { throw new AssertionError("no init image here"); });
+        LoadedModel loaded = new LoadedModel(model, "abc", pipelines, () -> pipelines, prompts,
+                new TokenizationLog(tokenizer, false), () -> { });
+        ModelCatalog catalog = mock(ModelCatalog.class);
+        when(catalog.entries()).thenReturn(List.of(model));
+        InferenceEngine engine = new InferenceEngine() {
+            @Override
+            public String name() {
+                return "onnx";
+            }
+
+            @Override
+            public InferenceSession open(Path file, EngineOptions options) {
+                return mock(InferenceSession.class);
+            }
+        };
+        PostprocessCatalog entries = PostprocessCatalog.of(List.of(
+                new PostprocessEntry("realesrgan", PostprocessCatalog.UPSCALER, "realesrgan", upscalerFile, null,
+                        Map.of()),
+                new PostprocessEntry("gfpgan", PostprocessCatalog.FACE_RESTORER, "gfpgan", modelFile, null,
+                        Map.of("detector", "retinaface"))));
+        Postprocessor postprocessor = new Postprocessor(
+                ExtensionRegistry.of("upscaler", List.of(Map.entry(twice, "test")), Upscaler::name),
+                ExtensionRegistry.of("face restorer", List.of(Map.entry(inverting, "test")), FaceRestorer::name),
+                entries, new PostprocessModels(ExtensionRegistry.of("inference engine",
+                        List.of(Map.entry(engine, "test")), InferenceEngine::name), SessionWrapper.NONE));
+        return new HostInvoker(new StartupOptions(), out, new ModelCache(catalog, loaded, (e, messages) -> loaded, 2), samplers,
+                new SeedChain(42), postprocessor);
+    }
+
+    private static GenerationRequest.Builder cat() {
+        return GenerationRequest.builder().prompt("cat").seed(3L).steps(1);
+    }
+
+    private static BufferedImage read(Path file) throws Exception {
+        return ImageIO.read(file.toFile());
+    }
+
+    private List<String> files() throws Exception {
+        try (var files = Files.list(out)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
+        }
+    }
+
+    // --- in a generation
+
+    @Test
+    void upscaleReplacesTheImageUnderItsOwnName() throws Exception {
+        List<GeneratedImage> images = invoker(modelFile).generate(cat().upscale(List.of(2.0)).build(), listener);
+        assertEquals(1, images.size());
+        assertEquals(out.resolve("000001.3.png"), images.get(0).path());
+        assertEquals("\"cat\" -s 1 -S 3 -W 64 -H 64 -C 7.5 -A k_lms -U 2.0 0.75", images.get(0).command());
+        assertEquals(128, read(images.get(0).path()).getWidth());
+        assertEquals(List.of("000001.3.png"), files());
+        assertTrue(messages.contains(">> Real-ESRGAN Upscaling seed:3, scale:2x"), messages.toString());
+        String metadata = PngText.read(images.get(0).path()).get("sd-metadata");
+        assertTrue(metadata.contains("\"facetool\": \"gfpgan\", \"facetool_strength\": 0.0, \"upscale\": [2.0, 0.75], "
+                + "\"postprocessing\": [{\"tool\": \"upscale\", \"dream_command\": \"\\\"cat\\\" -s 1 -S 3 -W 64 -H 64"
+                + " -C 7.5 -A k_lms -U 2.0 0.75\"}]"), metadata);
+        assertEquals(List.of(images.get(0).path() + ": " + images.get(0).command()),
+                Files.readAllLines(out.resolve("invoke_log.txt")));
+    }
+
+    @Test
+    void facesComeFirstThenTheUpscale() throws Exception {
+        List<GeneratedImage> images = invoker(modelFile).generate(
+                cat().facetoolStrength(1.0).upscale(List.of(2.0, 1.0)).build(), listener);
+        assertEquals(List.of("faces", "upscale"), ran);
+        assertEquals("\"cat\" -s 1 -S 3 -W 64 -H 64 -C 7.5 -A k_lms -G 1.0 -ft gfpgan -U 2.0 1.0",
+                images.get(0).command());
+        // the stand-in pipeline's grey 127, inverted
+        assertEquals(0x808080, read(images.get(0).path()).getRGB(5, 5) & 0xffffff);
+        assertEquals(List.of(">> GFPGAN - Restoring Faces for image seed:3", ">> Real-ESRGAN Upscaling seed:3, scale:2x"),
+                messages.subList(1, 3), "after the sampling line");
+    }
+
+    @Test
+    void saveOriginalKeepsTheRawImageAndNamesThePostprocessedOne() throws Exception {
+        List<GeneratedImage> images = invoker(modelFile).generate(cat().facetoolStrength(0.8).saveOriginal(true).build(),
+                listener);
+        assertEquals(List.of(out.resolve("000001.3.png"), out.resolve("000001.3.postprocessed.png")),
+                images.stream().map(GeneratedImage::path).toList());
+        assertEquals(0x7f7f7f, read(images.get(0).path()).getRGB(0, 0) & 0xffffff, "the raw image");
+        assertTrue(PngText.read(images.get(0).path()).get("sd-metadata").contains("\"postprocessing\": null"));
+        assertTrue(PngText.read(images.get(1).path()).get("sd-metadata")
+                .contains("\"postprocessing\": [{\"tool\": \"gfpgan\""));
+        assertEquals(2, Files.readAllLines(out.resolve("invoke_log.txt")).size());
+        // the next command's name moves on past both
+        invoker(modelFile).generate(cat().facetoolStrength(0.8).saveOriginal(true).build(), listener);
+        assertEquals(List.of("000001.3.png", "000001.3.postprocessed.png", "000002.3.png",
+                "000002.3.postprocessed.png"), files());
+    }
+
+    @Test
+    void aMissingModelFileIsOneLineAndTheImageIsSavedUnprocessed() throws Exception {
+        Path missing = out.resolve("models/realesr-general-x4v3.onnx");
+        List<GeneratedImage> images = invoker(missing).generate(cat().upscale(List.of(4.0)).build(), listener);
+        assertEquals(1, images.size());
+        assertEquals(64, read(images.get(0).path()).getWidth());
+        assertTrue(messages.contains("** -U realesrgan: model file not found: " + missing
+                + "; the image is kept without upscaling"), messages.toString());
+        assertTrue(PngText.read(images.get(0).path()).get("sd-metadata").contains("\"postprocessing\": null"));
+    }
+
+    @Test
+    void aGridIsMadeOfThePostprocessedImages() throws Exception {
+        List<GeneratedImage> images = invoker(modelFile).generate(
+                cat().iterations(2).grid(true).upscale(List.of(2.0)).build(), listener);
+        assertEquals(1, images.size());
+        BufferedImage sheet = read(images.get(0).path());
+        assertEquals(256, sheet.getWidth(), "two 128-wide cells");
+        assertEquals(List.of("upscale", "upscale"), ran);
+    }
+
+    @Test
+    void anUnknownFaceToolIsRefusedBeforeGenerating() {
+        CommandException e = assertThrows(CommandException.class, () -> invoker(modelFile).generate(
+                cat().facetoolStrength(0.5).facetool("restoreformer").build(), listener));
+        assertEquals("-ft restoreformer: no face restorer of that name (known: gfpgan)", e.getMessage());
+        assertTrue(ran.isEmpty());
+    }
+
+    @Test
+    void embiggenInAGenerationTakesNoMask() {
+        CommandException e = assertThrows(CommandException.class, () -> invoker(modelFile).generate(
+                cat().initImage("x.png").initMask("m.png").embiggen(List.of(2.0)).build(), listener));
+        assertEquals("--embiggen re-diffuses the whole init image: it does not combine with -M/--init_mask",
+                e.getMessage());
+        e = assertThrows(CommandException.class, () -> invoker(modelFile).generate(
+                cat().initImage("nope.png").embiggen(List.of(2.0)).build(), listener));
+        assertEquals(">> nope.png: File not found", e.getMessage());
+    }
+
+    // --- !fix
+
+    private Path source(HostInvoker invoker) {
+        return invoker.generate(cat().build(), GenerationListener.NONE).get(0).path();
+    }
+
+    @Test
+    void fixWritesANewFileWithTheSourcesPrefixSeedAndTool() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        Path source = source(invoker);
+        byte[] before = Files.readAllBytes(source);
+        List<GeneratedImage> fixed = invoker.generate(invoker.parse("!fix 000001.3.png -U 2"), listener);
+        assertEquals(List.of(out.resolve("000001.3.upscale.png")), fixed.stream().map(GeneratedImage::path).toList());
+        assertArrayEquals(before, Files.readAllBytes(source), "the source is never written");
+        assertEquals(128, read(fixed.get(0).path()).getWidth());
+        String command = "!fix \"" + source + "\" -s 50 -S 3 -W 64 -H 64 -C 7.5 -A k_lms -U 2.0 0.75";
+        assertEquals(command, fixed.get(0).command());
+        assertEquals(3, fixed.get(0).seed());
+        assertTrue(messages.contains(">> fixing " + source), messages.toString());
+        assertTrue(messages.contains(">> using seed 3 and prompt \"cat\" for " + source), messages.toString());
+
+        Map<String, String> chunks = PngText.read(fixed.get(0).path());
+        assertEquals(command, chunks.get("Dream"));
+        String sourceMetadata = PngText.read(source).get("sd-metadata");
+        assertEquals(sourceMetadata.replace("\"postprocessing\": null", "\"postprocessing\": [{\"tool\": \"upscale\", "
+                + "\"dream_command\": \"" + command.replace("\"", "\\\"") + "\"}]"), chunks.get("sd-metadata"));
+        assertEquals(PngText.read(source).get("parameters"), chunks.get("parameters"));
+        assertTrue(Files.readAllLines(out.resolve("invoke_log.txt")).contains(fixed.get(0).path() + ": " + command));
+    }
+
+    @Test
+    void fixingAgainNumbersTheNameAndNeverOverwrites() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        invoker.generate(invoker.parse("!fix 000001.3.png -U 2"), listener);
+        Path first = out.resolve("000001.3.upscale.png");
+        byte[] firstBytes = Files.readAllBytes(first);
+        List<GeneratedImage> again = invoker.generate(invoker.parse("!fix 000001.3.png -U 2"), listener);
+        assertEquals(out.resolve("000001.3.upscale-01.png"), again.get(0).path());
+        // fixing the fixed file: its own name is taken, so the next one is chosen
+        List<GeneratedImage> ofFixed = invoker.generate(invoker.parse("!fix 000001.3.upscale.png -U 2"), listener);
+        assertEquals(out.resolve("000001.3.upscale-02.png"), ofFixed.get(0).path());
+        assertArrayEquals(firstBytes, Files.readAllBytes(first));
+        // its metadata now lists both steps
+        assertTrue(PngText.read(ofFixed.get(0).path()).get("sd-metadata")
+                .matches(".*\"postprocessing\": \\[\\{\"tool\": \"upscale\".*\\}, \\{\"tool\": \"upscale\".*"));
+    }
+
+    @Test
+    void fixWithFacesIsNamedAfterTheFaceToolAndRunsTheUpscaleToo() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        List<GeneratedImage> fixed = invoker.generate(invoker.parse("!fix 000001.3.png -G 0.8 -U 2 -S 9"), listener);
+        assertEquals(out.resolve("000001.9.gfpgan.png"), fixed.get(0).path(), "-S names the result");
+        assertEquals(List.of("faces", "upscale"), ran);
+    }
+
+    @Test
+    void aNegativeSeedAsksFixForANewOne() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        List<GeneratedImage> fixed = invoker.generate(invoker.parse("!fix 000001.3.png -U 2 -S -1"), listener);
+        long seed = fixed.get(0).seed();
+        assertTrue(seed >= 0 && seed != 3, String.valueOf(seed));
+        assertEquals(out.resolve("000001." + seed + ".upscale.png"), fixed.get(0).path());
+        assertTrue(fixed.get(0).command().contains(" -S " + seed + " "), fixed.get(0).command());
+    }
+
+    @Test
+    void fixOfAFileWithoutMetadataMakesFreshMetadata() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        BufferedImage plain = new BufferedImage(32, 32, BufferedImage.TYPE_INT_ARGB);
+        Path photo = out.resolve("photo.png");
+        ImageIO.write(plain, "png", photo.toFile());
+        List<GeneratedImage> fixed = invoker.generate(invoker.parse("!fix photo.png -U 2"), listener);
+        long seed = fixed.get(0).seed();
+        assertEquals(out.resolve("photo." + seed + ".upscale.png"), fixed.get(0).path());
+        assertTrue(messages.contains(">> using seed " + seed + " and prompt \"\" for " + photo), messages.toString());
+        String metadata = PngText.read(fixed.get(0).path()).get("sd-metadata");
+        assertTrue(metadata.contains("\"prompt\": [{\"prompt\": \"" + photo + "\", \"weight\": 1.0}]"), metadata);
+        assertTrue(metadata.contains("\"postprocessing\": [{\"tool\": \"upscale\""), metadata);
+    }
+
+    @Test
+    void fixOfAMissingFileIsOneLine() {
+        HostInvoker invoker = invoker(modelFile);
+        CommandException e = assertThrows(CommandException.class,
+                () -> invoker.generate(invoker.parse("!fix nothing.png -U 2"), listener));
+        assertEquals(out.resolve("nothing.png") + ": file could not be read", e.getMessage());
+    }
+
+    @Test
+    void fixThatCannotRunItsToolWritesNothing() throws Exception {
+        HostInvoker invoker = invoker(out.resolve("missing.onnx"));
+        source(invoker);
+        assertEquals(List.of(), invoker.generate(invoker.parse("!fix 000001.3.png -U 2"), listener));
+        assertEquals(List.of("000001.3.png"), files());
+        assertTrue(messages.contains("** -U realesrgan: model file not found: " + out.resolve("missing.onnx")
+                + "; the image is kept without upscaling"), messages.toString());
+    }
+}

@@ -1,0 +1,193 @@
+package io.invoke4j.host.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoke4j.api.CommandException;
+import io.invoke4j.api.GenerationRequest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The post-processing switches of issue 8 ({@code -ft -G -cf -U --save_original --embiggen}) and {@code !fix}, as
+ * typed at {@code invoke>}. Unless a test says it shows a deviation, the expected request or message is Python
+ * 3.11 argparse's for InvokeAI 2.2.5's declarations ({@code nargs='+'} for {@code -U} and {@code --embiggen}).
+ */
+class PostprocessingSwitchesTest {
+    private final CommandParser parser = new CommandParser(CommandParserTest.SAMPLERS);
+
+    private static GenerationRequest.Builder prompt(String prompt) {
+        return GenerationRequest.builder().prompt(prompt);
+    }
+
+    private void assertParses(GenerationRequest.Builder expected, String line) {
+        assertEquals(expected.build(), parser.parse(line), line);
+    }
+
+    private String error(String line) {
+        CommandException e = assertThrows(CommandException.class, () -> parser.parse(line), line);
+        assertFalse(e.isHelpRequested(), "asked for help instead of an error: " + line);
+        return e.getMessage();
+    }
+
+    // --- -G, -ft, -cf
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a -G 0.8", "a -G0.8", "a --facetool_strength 0.8", "a --gfpgan_strength=0.8",
+        "a --facetool_s 0.8", "a --gf 0.8"})
+    void faceStrengthByEachName(String line) {
+        assertParses(prompt("a").facetoolStrength(0.8), line);
+    }
+
+    @Test
+    void faceStrengthMustBeBetweenZeroAndOne() {
+        assertEquals("-G/--facetool_strength must be between 0.0 and 1.0", error("a -G 1.5"));
+        assertEquals("-G/--facetool_strength must be between 0.0 and 1.0", error("a -G -0.1"));
+        assertEquals("-G/--facetool_strength must be between 0.0 and 1.0", error("a -G nan"));
+        assertEquals("argument -G/--facetool_strength/--gfpgan_strength: invalid float value: 'x'", error("a -G x"));
+        assertParses(prompt("a").facetoolStrength(0.0), "a -G 0");
+        assertParses(prompt("a").facetoolStrength(1.0), "a -G 1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a -ft codeformer", "a --facetool codeformer", "a --facetool=codeformer"})
+    void faceToolByEachName(String line) {
+        assertParses(prompt("a").facetool("codeformer"), line);
+    }
+
+    @Test
+    void faceToolCannotCarryItsValueInTheSameWord() {
+        // argparse reads -ftcodeformer as -f with the value tcodeformer
+        assertEquals("argument -f/--strength: invalid float value: 'tcodeformer'", error("a -ftcodeformer"));
+    }
+
+    @Test
+    void faceToolAbbreviationsAreAmbiguousWithItsStrength() {
+        assertEquals("ambiguous option: --fa could match --facetool, --facetool_strength", error("a --fa x"));
+        assertEquals("ambiguous option: --f could match --fit, --facetool, --facetool_strength", error("a --f x"));
+    }
+
+    @Test
+    void codeformerFidelityByEachNameAndInRange() {
+        assertParses(prompt("a").codeformerFidelity(0.5), "a -cf 0.5");
+        assertParses(prompt("a").codeformerFidelity(0.5), "a --codeformer_fidelity 0.5");
+        assertEquals("-cf/--codeformer_fidelity must be between 0.0 and 1.0", error("a -cf 2"));
+    }
+
+    // --- -U: nargs='+'
+
+    @Test
+    void upscaleTakesOneOrTwoFloats() {
+        assertParses(prompt("a").upscale(List.of(2.0)), "a -U 2");
+        assertParses(prompt("a").upscale(List.of(4.0, 0.5)), "a -U 4 0.5");
+        assertParses(prompt("a").upscale(List.of(2.0, 0.6)), "a --upscale 2 0.6 -s 5".replace(" -s 5", ""));
+        assertParses(prompt("a").upscale(List.of(2.0, 0.6)).steps(5), "a -U 2 0.6 -s 5");
+    }
+
+    @Test
+    void upscaleWithAnAttachedValueTakesThatOneOnly() {
+        assertParses(prompt("a").upscale(List.of(2.0)), "a -U2");
+        assertParses(prompt("a").upscale(List.of(2.0)), "a --upscale=2");
+        // argparse: an attached value is one argument, so the next word is left over
+        assertEquals("unrecognized arguments: 0.5", error("a -U2 0.5"));
+    }
+
+    @Test
+    void upscaleNeedsAValue() {
+        assertEquals("argument -U/--upscale: expected at least one argument", error("a -U"));
+        assertEquals("argument -U/--upscale: expected at least one argument", error("a -U -s 5"));
+    }
+
+    @Test
+    void upscaleValuesAreFloats() {
+        assertEquals("argument -U/--upscale: invalid float value: 'x'", error("a -U 2 x"));
+        assertEquals("argument -U/--upscale: invalid float value: 'two'", error("a -U two"));
+    }
+
+    @Test
+    void upscaleTakesEveryWordUpToTheNextSwitch() {
+        // argparse's nargs='+' is greedy; the values are then checked: three are too many
+        assertEquals("-U/--upscale takes SCALE [STRENGTH]: a scale of at least 1 and a strength between 0.0 and"
+                + " 1.0", error("a -U 2 0.5 0.1 -s 5"));
+    }
+
+    @Test
+    void upscaleScaleAndStrengthAreChecked() {
+        String message = "-U/--upscale takes SCALE [STRENGTH]: a scale of at least 1 and a strength between 0.0 and"
+                + " 1.0";
+        assertEquals(message, error("a -U 0"));
+        assertEquals(message, error("a -U 2 1.5"));
+        assertEquals(message, error("a -U 2 -0.5"));
+        assertEquals(message, error("a -U nan"));
+        assertParses(prompt("a").upscale(List.of(1.0, 0.0)), "a -U 1 0");
+    }
+
+    @Test
+    void lastUpscaleWins() {
+        assertParses(prompt("a").upscale(List.of(4.0)), "a -U 2 0.5 -U 4");
+    }
+
+    // --- --save_original, --embiggen
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a --save_original", "a -save_orig", "a --save_o", "a -save"})
+    void saveOriginalByEachName(String line) {
+        if (line.equals("a -save")) {
+            // argparse: -save could be -s with "ave" or an abbreviation of -save_orig
+            assertEquals("ambiguous option: -save could match -s, -save_orig", error(line));
+            return;
+        }
+        assertParses(prompt("a").saveOriginal(true), line);
+    }
+
+    @Test
+    void embiggenTakesOneToThreeFloatsWithAnInitImage() {
+        assertParses(prompt("a").initImage("x.png").embiggen(List.of(3.0)), "a -I x.png --embiggen 3");
+        assertParses(prompt("a").initImage("x.png").embiggen(List.of(2.5, 0.5, 0.2)),
+                "a -I x.png -embiggen 2.5 0.5 0.2");
+        assertEquals("--embiggen takes SCALE [ESRGAN_STRENGTH [OVERLAP]]", error("a -I x.png --embiggen 1 2 3 4"));
+        assertEquals("argument --embiggen/-embiggen: expected at least one argument", error("a -I x.png --embiggen"));
+    }
+
+    @Test
+    void embiggenInAGenerationNeedsAnInitImage() {
+        assertEquals("Embiggen requires an init/input image to be specified", error("a --embiggen 2"));
+    }
+
+    @Test
+    void theWholePostprocessingSetOnOneLine() {
+        assertParses(prompt("a cat").steps(5).facetoolStrength(0.5).facetool("codeformer").codeformerFidelity(0.3)
+                        .upscale(List.of(2.0, 0.9)).saveOriginal(true),
+                "a cat -s 5 -G 0.5 -ft codeformer -cf 0.3 -U 2 0.9 --save_original");
+    }
+
+    // --- !fix
+
+    @Test
+    void fixReadsTheFileAsThePrompt() {
+        assertParses(prompt("000045.4829112.png").fix(true).facetoolStrength(0.8), "!fix 000045.4829112.png -G0.8");
+        assertParses(prompt("my photos/in.png").fix(true).upscale(List.of(4.0)).facetoolStrength(1.0)
+                .facetool("codeformer"), "!fix \"my photos/in.png\" -G1 -U4 -ft codeformer");
+        assertParses(prompt("x.png").fix(true).embiggen(List.of(3.0)), "!fix x.png --embiggen 3");
+        assertTrue(CommandParser.isFix("  !fix x.png -U 2"));
+        assertFalse(CommandParser.isFix("!fixate -U 2"));
+    }
+
+    @Test
+    void fixNeedsAFileAndSomethingToDo() {
+        assertEquals("!fix needs the image to fix: !fix FILE -G 0.8 (or -U 2, --embiggen 2)", error("!fix"));
+        assertEquals("!fix needs the image to fix: !fix FILE -G 0.8 (or -U 2, --embiggen 2)", error("!fix -U 2"));
+        assertEquals("please provide at least one postprocessing option, such as -G or -U", error("!fix x.png"));
+        assertEquals("please provide at least one postprocessing option, such as -G or -U",
+                error("!fix x.png -G 0 -ft codeformer"));
+    }
+
+    @Test
+    void aFixWordInsideAPromptIsNoFix() {
+        assertParses(prompt("a !fix for it"), "a !fix for it");
+    }
+}

@@ -46,7 +46,7 @@ final class TerminalLineSource implements LineSource {
                 .variable(LineReader.HISTORY_SIZE, CommandHistory.LIMIT)
                 // ! starts InvokeAI's commands, not a csh history event; and a \ in a prompt stays as typed
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                // readline keeps repeated commands, and the numbers of !history count them
+                // the recall list is the history as recorded, a command typed twice included, as readline's
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, false)
                 .build();
         history.attach(reader);

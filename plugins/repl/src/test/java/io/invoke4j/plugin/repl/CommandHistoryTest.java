@@ -110,4 +110,17 @@ class CommandHistoryTest {
         assertTrue(warnings.get(0).startsWith("** Could not write the command history "), warnings.get(0));
         assertEquals(2, history.size());
     }
+
+    @Test
+    void aFileThatCannotBeClearedIsOneWarning() throws Exception {
+        CommandHistory history = load();
+        history.add("a cat");
+        Files.delete(file());
+        Files.createDirectory(file()); // replaced behind the session's back
+        history.clear();
+        assertEquals(0, history.size());
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).startsWith("** Could not clear the command history " + file() + " ("),
+                warnings.get(0));
+    }
 }

@@ -158,4 +158,19 @@ class ReplFrontEndTest {
         assertTrue(out.contains("** !fetch needs an image file\n"), out);
         verify(invoker, never()).generate(any(), any());
     }
+
+    @Test
+    void aFailingInputIsOneLineAndANonZeroStatus() {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("Input/output error");
+            }
+        };
+        ReplFrontEnd repl = new ReplFrontEnd(broken, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), false);
+        assertEquals(1, repl.run(invoker));
+        assertEquals("** Could not read the next command (java.io.IOException: Input/output error)\n",
+                stderr.toString(StandardCharsets.UTF_8));
+    }
 }

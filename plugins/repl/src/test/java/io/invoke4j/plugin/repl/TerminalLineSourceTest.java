@@ -129,6 +129,11 @@ class TerminalLineSourceTest {
     }
 
     @Test
+    void aCommandRecordedTwiceIsRecalledTwiceAsReadlineDoes() throws IOException {
+        assertEquals(List.of("a cat"), lines(List.of("a dog", "a cat", "a cat"), UP + UP + "\r"));
+    }
+
+    @Test
     void onlyWhatTheSessionRemembersIsRecalledAndForgettingEmptiesIt() throws IOException {
         // JLine does not record accepted lines itself: !history stays out, a remembered line is in
         assertEquals(List.of("!history", "a cat"), lines(List.of(), "!history\r" + UP + "\r", source -> source.remember("a cat")));

@@ -35,6 +35,7 @@ import io.invoke4j.host.generate.InpaintingSampler;
 import io.invoke4j.host.generate.MaskPasteBack;
 import io.invoke4j.host.generate.SamplingProgress;
 import io.invoke4j.host.output.PngText;
+import io.invoke4j.host.output.PromptDirectory;
 import io.invoke4j.host.output.StoredCommand;
 import io.invoke4j.host.plugins.PluginLoadException;
 import java.awt.image.BufferedImage;
@@ -104,6 +105,9 @@ final class HostInvoker implements Invoker {
                 .iterations(firstNonNull(request.iterations(), options.iterations))
                 .outdir(firstNonNull(request.outdir(), outputDirectory.toString()))
                 .strength(request.initImage() != null ? firstNonNull(request.strength(), DEFAULT_STRENGTH) : request.strength())
+                // start-up --grid and --seamless turn the flag on for every command (-i still opts out of a grid)
+                .grid(options.grid ? Boolean.TRUE : request.grid())
+                .seamless(options.seamless ? Boolean.TRUE : request.seamless())
                 .build();
     }
 
@@ -125,6 +129,9 @@ final class HostInvoker implements Invoker {
         // --seamless runs on the variant of the networks whose convolutions pad circularly
         Pipelines run = Boolean.TRUE.equals(r.seamless()) ? m.seamless().get() : m.pipelines();
         Path dir = Path.of(r.outdir());
+        if (options.promptAsDir) {
+            dir = promptDirectory(r.prompt(), dir, listener);
+        }
         Init init = null;
         if (r.initImage() != null) {
             r = r.toBuilder().initImage(findInOutdir(r.initImage(), dir))
@@ -196,6 +203,20 @@ final class HostInvoker implements Invoker {
         listener.message(String.format(">>   %d image(s) generated in %.2fs", grid ? cells.size() : images.size(),
                 (System.nanoTime() - started) / 1e9));
         return images;
+    }
+
+    /** {@code --prompt_as_dir}: the command's images go to a sub-folder named after its prompt. */
+    private static Path promptDirectory(String prompt, Path outdir, GenerationListener listener) {
+        Path absolute = outdir.toAbsolutePath();
+        String name = PromptDirectory.of(prompt, absolute.toString().length());
+        Path dir = name.isEmpty() ? absolute : absolute.resolve(name);
+        listener.message("Writing files to directory: \"" + dir + "\"");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CommandException("cannot create " + dir + ": " + e.getMessage());
+        }
+        return dir;
     }
 
     /** Switch combinations that cannot run: one clear line, never a silent plain image. */

@@ -33,12 +33,17 @@ final class HostModule extends AbstractModule {
         // relative model paths are relative to the folder that holds configs/
         Path root = config.getParent() != null && config.getParent().getParent() != null
                 ? config.getParent().getParent() : installation.home();
-        return ModelCatalog.load(config, root);
+        ModelCatalog catalog = ModelCatalog.load(config, root);
+        // the deprecated --weights still works: the folder it names runs as a model of its own
+        return options.weights == null ? catalog : catalog.plus(ModelEntry.forFolder(Path.of(options.weights).toAbsolutePath().normalize()));
     }
 
     @Provides
     @Singleton
     ModelEntry model(ModelCatalog catalog) {
+        if (options.weights != null) {
+            return catalog.entries().get(0);
+        }
         return catalog.select(options.model);
     }
 }

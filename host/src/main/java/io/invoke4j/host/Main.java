@@ -8,6 +8,7 @@ import io.invoke4j.api.Invoker;
 import io.invoke4j.host.bench.Bench;
 import io.invoke4j.host.bench.SessionTimings;
 import io.invoke4j.host.config.ConfigException;
+import io.invoke4j.host.config.ConfigException;
 import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.model.ModelCache;
 import io.invoke4j.host.generate.SessionWrapper;
@@ -39,8 +40,9 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         StartupOptions options = new StartupOptions();
         CommandLine cli = new CommandLine(options).setAbbreviatedOptionsAllowed(true);
+        boolean precisionGiven;
         try {
-            cli.parseArgs(args);
+            precisionGiven = cli.parseArgs(args).hasMatchedOption("--precision");
         } catch (CommandLine.ParameterException e) {
             err.println("invoke: error: " + e.getMessage() + " (see --help)");
             return EXIT_USAGE;
@@ -53,22 +55,25 @@ public final class Main {
             err.println(options.fromFile + " not found. Aborting.");
             return EXIT_STARTUP;
         }
+        try {
+            StartupNotices.apply(options, precisionGiven).forEach(out::println);
+        } catch (ConfigException e) {
+            err.println("** " + e.getMessage() + ". Aborting.");
+            return EXIT_STARTUP;
+        }
         SessionTimings timings = new SessionTimings();
         SessionWrapper wrap = options.bench ? timings : SessionWrapper.NONE;
         try {
             Installation installation = Installation.locate();
             out.println("* Initializing, be patient...");
             Injector host = Guice.createInjector(new HostModule(options, installation));
-            ModelEntry model = host.getInstance(ModelEntry.class);
+            host.getInstance(ModelEntry.class); // a catalogue fault stops start-up before any plugin loads
             try (Plugins plugins = Plugins.load(installation.pluginsDir(), installation.development(), host)) {
                 if (options.sampler != null) {
                     plugins.samplers().get(options.sampler);
                 }
-                long loadStart = System.nanoTime();
-                out.println(">> Loading " + model.name() + " from " + model.path() + " (engine " + model.engine() + ")");
-                Injector session = host.createChildInjector(new SessionModule(plugins, wrap));
+                Injector session = host.createChildInjector(new SessionModule(plugins, wrap, out::println));
                 Invoker invoker = session.getInstance(Invoker.class);
-                out.printf(">> Model loaded in %.2fs%n", (System.nanoTime() - loadStart) / 1e9);
                 if (options.bench) {
                     Bench.run(invoker, timings, out);
                     return 0;

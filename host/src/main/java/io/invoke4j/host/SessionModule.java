@@ -11,6 +11,9 @@ import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.model.LoadedModel;
 import io.invoke4j.host.model.ModelCache;
 import io.invoke4j.host.model.Pipelines;
+import io.invoke4j.host.model.PrecisionChoice;
+import io.invoke4j.host.config.ConfigException;
+import io.invoke4j.api.InferenceEngine;
 import io.invoke4j.host.generate.ModelHash;
 import io.invoke4j.host.generate.PromptEncoder;
 import io.invoke4j.host.prompt.PromptConditioning;
@@ -21,17 +24,24 @@ import io.invoke4j.host.noise.SeedChain;
 import io.invoke4j.host.plugins.ExtensionRegistry;
 import io.invoke4j.host.plugins.Plugins;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** What exists once the plugins are loaded: the registries, the opened model, the pipeline and the Invoker. */
 final class SessionModule extends AbstractModule {
     private final Plugins plugins;
     private final SessionWrapper sessionWrapper;
+    private final Consumer<String> console;
 
-    /** @param sessionWrapper applied to every opened model session (the benchmark times them) */
-    SessionModule(Plugins plugins, SessionWrapper sessionWrapper) {
+    /**
+     * @param sessionWrapper applied to every opened model session (the benchmark times them)
+     * @param console        where start-up lines go (loading the first model)
+     */
+    SessionModule(Plugins plugins, SessionWrapper sessionWrapper, Consumer<String> console) {
         this.plugins = plugins;
         this.sessionWrapper = sessionWrapper;
+        this.console = console;
     }
 
     @Override
@@ -47,9 +57,13 @@ final class SessionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ModelCache models(ModelCatalog catalog, ModelEntry initial) {
+    ModelCache models(ModelCatalog catalog, ModelEntry initial, StartupOptions options) {
         // InvokeAI keeps two models in memory by default: the one in use and the last one switched from
-        return new ModelCache(catalog, open(initial), this::open, 2);
+        BiFunction<ModelEntry, Consumer<String>, LoadedModel> opener = (entry, messages) -> open(entry, options, messages);
+        long start = System.nanoTime();
+        LoadedModel first = opener.apply(initial, console);
+        console.accept(String.format(">> Model loaded in %.2fs", (System.nanoTime() - start) / 1e9));
+        return new ModelCache(catalog, first, opener, 2);
     }
 
     @Provides
@@ -60,10 +74,20 @@ final class SessionModule extends AbstractModule {
     }
 
     /** Opens a catalogue entry's networks through its engine and builds what commands need over them. */
-    private LoadedModel open(ModelEntry entry) {
-        EngineOptions engineOptions = new EngineOptions("auto", entry.precision(), 0);
-        StableDiffusionModel model = StableDiffusionModel.open(entry.path(), plugins.engines().get(entry.engine()),
-                engineOptions, sessionWrapper);
+    private LoadedModel open(ModelEntry entry, StartupOptions options, Consumer<String> messages) {
+        PrecisionChoice weights = PrecisionChoice.of(entry, options.precision, options.device);
+        weights.notice().ifPresent(messages);
+        messages.accept(">> Loading " + entry.name() + " from " + weights.folder() + " (engine " + entry.engine() + ")");
+        InferenceEngine engine = plugins.engines().find(entry.engine()).orElseThrow(() -> new ConfigException(
+                "model '" + entry.name() + "' names engine '" + entry.engine() + "', which no plugin provides (engines: "
+                        + String.join(", ", plugins.engines().names()) + "); fix engine: in models.yaml"));
+        if (entry.sampler() != null && plugins.samplers().find(entry.sampler()).isEmpty()) {
+            throw new ConfigException("model '" + entry.name() + "' field 'sampler': no plugin provides '" + entry.sampler()
+                    + "' (samplers: " + String.join(", ", plugins.samplers().names()) + ")");
+        }
+        EngineOptions engineOptions = new EngineOptions(options.device, weights.precision(), 0);
+        StableDiffusionModel model = StableDiffusionModel.open(weights.folder(), engine, engineOptions, sessionWrapper);
+        messages.accept(weights.usingLine());
         // colour codes only where a person reads a terminal
         boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         // the seamless variant's networks are opened the first time --seamless is used, then kept
@@ -78,7 +102,7 @@ final class SessionModule extends AbstractModule {
                 return opened;
             }
         };
-        return new LoadedModel(entry, ModelHash.of(entry.path()), Pipelines.over(model), seamless,
+        return new LoadedModel(entry, ModelHash.of(weights.folder()), Pipelines.over(model), seamless,
                 new PromptConditioning(new PromptEncoder(model.tokenizer(), model.textEncoder())),
                 new TokenizationLog(model.tokenizer(), colour), model);
     }

@@ -3,7 +3,11 @@ package io.invoke4j.host;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The start-up switches of {@code bin/invoke}, as InvokeAI 2.x names them. */
+/**
+ * The start-up switches of {@code bin/invoke}: every switch of InvokeAI 2.x's reference manual, with its names
+ * and defaults. What a switch means for this build (deprecations, switches without meaning for ONNX models) is
+ * {@link StartupNotices}' job.
+ */
 @Command(name = "invoke", mixinStandardHelpOptions = false, sortOptions = false,
         description = "The InvokeAI 2.x invoke> command line, in Java: generate images with Stable Diffusion.")
 public final class StartupOptions {
@@ -12,25 +16,81 @@ public final class StartupOptions {
             description = "Folder for images, logs and the command history (default: ${DEFAULT-VALUE}).")
     String outdir = "outputs/img-samples";
 
-    @Option(names = {"-c", "--config", "--conf"}, paramLabel = "CONFIG",
-            description = "The model catalogue (default: configs/models.yaml of the installation).")
-    String config;
+    @Option(names = {"-p", "--prompt_as_dir"},
+            description = "Write each command's images to a sub-folder named after its prompt.")
+    boolean promptAsDir;
+
+    @Option(names = "--from_file", paramLabel = "PATH",
+            description = "Read commands from PATH, or from standard input with '-', instead of the prompt.")
+    String fromFile;
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The models.yaml entry to load (default: the entry marked default: true).")
     String model;
 
-    @Option(names = {"-A", "-m", "--sampler"}, paramLabel = "SAMPLER",
-            description = "Default sampler for every command (default: the model's, else k_lms).")
-    String sampler;
+    @Option(names = {"-F", "--full_precision"},
+            description = "Deprecated: the same as --precision float32.")
+    boolean fullPrecision;
+
+    @Option(names = "--web", description = "Start the web front end instead of the invoke> prompt.")
+    boolean web;
+
+    @Option(names = "--host", paramLabel = "IP",
+            description = "Address the web front end listens on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    String host = "localhost";
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Port the web front end listens on (default: ${DEFAULT-VALUE}).")
+    int port = 9090;
+
+    @Option(names = {"-c", "--config", "--conf"}, paramLabel = "CONFIG",
+            description = "The model catalogue (default: configs/models.yaml of the installation).")
+    String config;
 
     @Option(names = {"-n", "--iterations"}, paramLabel = "N",
             description = "Default number of images per command (default: ${DEFAULT-VALUE}).")
     int iterations = 1;
 
-    @Option(names = "--from_file", paramLabel = "PATH",
-            description = "Read commands from PATH, or from standard input with '-', instead of the prompt.")
-    String fromFile;
+    @Option(names = {"-g", "--grid"}, description = "Save every series as one grid image (-i on a command opts out).")
+    boolean grid;
+
+    @Option(names = {"-A", "-m", "--sampler"}, paramLabel = "SAMPLER",
+            description = "Default sampler for every command (default: the model's, else k_lms).")
+    String sampler;
+
+    @Option(names = "--seamless", description = "Make every image tile seamlessly.")
+    boolean seamless;
+
+    @Option(names = "--embedding_path", paramLabel = "PATH",
+            description = "Textual-inversion embedding file (not supported by ONNX text encoders: says so).")
+    String embeddingPath;
+
+    @Option(names = "--gfpgan_dir", paramLabel = "DIR",
+            description = "Folder that --gfpgan_model_path is relative to (default: the installation).")
+    String gfpganDir;
+
+    @Option(names = "--gfpgan_model_path", paramLabel = "PATH",
+            description = "GFPGAN face-restoration model, instead of the one models.yaml names.")
+    String gfpganModelPath;
+
+    @Option(names = {"-d", "--device"}, paramLabel = "DEVICE",
+            description = "cpu, cuda or cuda:N (default: ${DEFAULT-VALUE}, the best one present).")
+    String device = "auto";
+
+    @Option(names = "--free_gpu_mem", description = "Free GPU memory after sampling (low-VRAM GPUs).")
+    boolean freeGpuMem;
+
+    @Option(names = "--precision", paramLabel = "PRECISION",
+            description = "auto, float32, float16 or autocast: picks the model's float32 or float16 variant "
+                    + "(default: ${DEFAULT-VALUE}: float16 on CUDA, float32 on the CPU).")
+    String precision = "auto";
+
+    @Option(names = "--weights", paramLabel = "PATH",
+            description = "Deprecated: a model folder to load; use --model with a models.yaml entry.")
+    String weights;
+
+    @Option(names = {"-l", "--laion400m"}, description = "Deprecated: the same as --model laion400m.")
+    boolean laion400m;
 
     @Option(names = "--bench", description = "Run the benchmark (512x512, 20 steps, k_lms) and print figures.")
     boolean bench;
@@ -49,4 +109,12 @@ public final class StartupOptions {
 
     /** PNG zlib level (InvokeAI's {@code -z}). */
     int pngCompression = 6;
+
+    /** Face-restoration model path from {@code --gfpgan_model_path}, relative to {@code --gfpgan_dir}; or null. */
+    public String gfpganModelPath() {
+        if (gfpganModelPath == null) {
+            return null;
+        }
+        return gfpganDir == null ? gfpganModelPath : java.nio.file.Path.of(gfpganDir).resolve(gfpganModelPath).toString();
+    }
 }

@@ -73,7 +73,7 @@ class HostInvokerTest {
                 new TokenizationLog(tokenizer, false), () -> { });
         ModelCatalog catalog = mock(ModelCatalog.class);
         when(catalog.entries()).thenReturn(List.of(model));
-        return new HostInvoker(options, out, new ModelCache(catalog, loaded, e -> loaded, 2), samplers,
+        return new HostInvoker(options, out, new ModelCache(catalog, loaded, (e, messages) -> loaded, 2), samplers,
                 new SeedChain(42));
     }
 
@@ -287,5 +287,36 @@ class HostInvokerTest {
                 GenerationRequest.builder().prompt("cat").width(32).height(512).build(), GenerationListener.NONE));
         assertEquals("-W/-H must be at least 64 (got 32x512)", e.getMessage());
         assertTrue(runs.isEmpty());
+    }
+
+    @Test
+    void startupGridAndSeamlessTurnTheFlagOnForEveryCommand() {
+        GenerationRequest plain = GenerationRequest.builder().prompt("cat").build();
+        assertEquals(null, invoker(null).resolve(plain).grid());
+        options.grid = true;
+        options.seamless = true;
+        GenerationRequest r = invoker(null).resolve(plain);
+        assertEquals(Boolean.TRUE, r.grid());
+        assertEquals(Boolean.TRUE, r.seamless());
+        // -i on the line still opts out of the grid
+        assertEquals(Boolean.TRUE, invoker(null).resolve(plain.toBuilder().individual(true).build()).individual());
+    }
+
+    @Test
+    void promptAsDirWritesEachCommandIntoItsPromptsFolder() throws Exception {
+        options.promptAsDir = true;
+        List<String> messages = new ArrayList<>();
+        List<GeneratedImage> images = invoker(null).generate(
+                GenerationRequest.builder().prompt("a cat: on a mat?").seed(7L).steps(1).width(64).height(64).build(),
+                new GenerationListener() {
+                    @Override
+                    public void message(String line) {
+                        messages.add(line);
+                    }
+                });
+        Path dir = out.toAbsolutePath().resolve("a cat_ on a mat_");
+        assertTrue(messages.contains("Writing files to directory: \"" + dir + "\""), messages::toString);
+        assertEquals(dir.resolve("000001.7.png"), images.get(0).path());
+        assertTrue(Files.exists(dir.resolve("invoke_log.txt")), "the log goes with the images");
     }
 }

@@ -1,8 +1,9 @@
 package io.invoke4j.host.config;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,15 +11,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The models of {@code configs/models.yaml}, in file order. */
+/**
+ * The models of {@code configs/models.yaml}, in file order, each checked field by field: a fault is one line
+ * naming the file, the entry and the field.
+ */
 public final class ModelCatalog {
-    /** The model format invoke4j runs: a diffusers-layout folder of ONNX (or TorchScript) parts. */
+    /** A diffusers-layout folder of ONNX parts ({@code model.onnx} in each part's folder). */
     public static final String DIFFUSERS_ONNX = "diffusers-onnx";
+    /** A diffusers-layout folder of TorchScript parts ({@code model.pt} in each part's folder). */
+    public static final String DIFFUSERS_TORCHSCRIPT = "diffusers-torchscript";
 
     private final Path file;
     private final List<ModelEntry> entries;
@@ -31,19 +36,14 @@ public final class ModelCatalog {
     /**
      * Reads a catalogue. Relative model paths are resolved against {@code root}.
      *
-     * @throws ConfigException when the file is missing, is not YAML of the expected shape, or an entry lacks
-     *                         a path
+     * @throws ConfigException when the file is missing, is not YAML, or an entry has a missing, unknown or
+     *                         ill-typed field, or two entries are marked default
      */
     public static ModelCatalog load(Path file, Path root) {
-        Map<String, ModelEntry.Yaml> raw;
+        JsonNode tree;
         try {
             String text = Files.readString(file);
-            if (text.isBlank()) {
-                throw new ConfigException(file + ": no models defined");
-            }
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            raw = yaml.readValue(text, new TypeReference<LinkedHashMap<String, ModelEntry.Yaml>>() {
-            });
+            tree = text.isBlank() ? null : new ObjectMapper(new YAMLFactory()).readTree(text);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": model configuration file not found");
         } catch (JacksonException e) {
@@ -51,40 +51,30 @@ public final class ModelCatalog {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
         }
-        if (raw == null || raw.isEmpty()) {
+        if (tree == null || tree.isMissingNode() || tree.isNull() || (tree.isObject() && tree.isEmpty())) {
             throw new ConfigException(file + ": no models defined");
         }
+        if (!(tree instanceof ObjectNode models)) {
+            throw new ConfigException(file + ": not a valid models.yaml: expected model names, each with its settings");
+        }
         List<ModelEntry> entries = new ArrayList<>();
-        raw.forEach((name, y) -> entries.add(toEntry(file, root, name, y)));
+        for (Map.Entry<String, JsonNode> model : models.properties()) {
+            entries.add(new EntryReader(file, root, model.getKey(), model.getValue()).read());
+        }
+        List<String> defaults = entries.stream().filter(ModelEntry::isDefault).map(ModelEntry::name).toList();
+        if (defaults.size() > 1) {
+            throw new ConfigException(file + ": models '" + String.join("' and '", defaults)
+                    + "' are all marked default: true; mark one");
+        }
         return new ModelCatalog(file, entries);
     }
 
-    private static ModelEntry toEntry(Path file, Path root, String name, ModelEntry.Yaml y) {
-        if (y == null) {
-            throw new ConfigException(file + ": model '" + name + "' has no settings");
-        }
-        String location = y.path() != null ? y.path() : y.weights();
-        if (location == null) {
-            throw new ConfigException(file + ": model '" + name + "' has no path");
-        }
-        String format = y.format() != null ? y.format() : DIFFUSERS_ONNX;
-        if (!DIFFUSERS_ONNX.equals(format)) {
-            throw new ConfigException(file + ": model '" + name + "' has format '" + format
-                    + "'; invoke4j runs " + DIFFUSERS_ONNX + " folders");
-        }
-        return new ModelEntry(
-                name,
-                y.description(),
-                root.resolve(location).normalize(),
-                format,
-                y.engine() != null ? y.engine() : "onnx",
-                y.precision() != null ? y.precision() : "auto",
-                y.sampler(),
-                y.width() != null ? y.width() : 512,
-                y.height() != null ? y.height() : 512,
-                y.upscaler(),
-                y.faceRestorer(),
-                Boolean.TRUE.equals(y.isDefault()));
+    /** This catalogue with {@code entry} first (the deprecated {@code --weights} folder). */
+    public ModelCatalog plus(ModelEntry entry) {
+        List<ModelEntry> all = new ArrayList<>();
+        all.add(entry);
+        all.addAll(entries);
+        return new ModelCatalog(file, all);
     }
 
     /** The file this catalogue was read from. */

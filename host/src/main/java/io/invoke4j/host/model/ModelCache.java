@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The model in use and the ones kept open beside it, as InvokeAI's model cache: {@code !switch} to a cached
@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 public final class ModelCache implements AutoCloseable {
     private final ModelCatalog catalog;
-    private final Function<ModelEntry, LoadedModel> opener;
+    private final BiFunction<ModelEntry, Consumer<String>, LoadedModel> opener;
     private final int capacity;
     /** Open models, least recently used first; the last is the active one. */
     private final LinkedHashMap<String, LoadedModel> open = new LinkedHashMap<>(4, 0.75f, true);
@@ -25,10 +25,12 @@ public final class ModelCache implements AutoCloseable {
 
     /**
      * @param initial  the model opened at start-up
-     * @param opener   opens a catalogue entry (throws with a one-line message when it cannot)
+     * @param opener   opens a catalogue entry, telling its progress to the consumer (throws with a one-line
+     *                 message when it cannot)
      * @param capacity how many models stay open at most, the active one included
      */
-    public ModelCache(ModelCatalog catalog, LoadedModel initial, Function<ModelEntry, LoadedModel> opener, int capacity) {
+    public ModelCache(ModelCatalog catalog, LoadedModel initial, BiFunction<ModelEntry, Consumer<String>, LoadedModel> opener,
+                      int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity " + capacity);
         }
@@ -75,11 +77,10 @@ public final class ModelCache implements AutoCloseable {
             active = cached;
             return cached;
         }
-        messages.accept(">> Loading " + name + " from " + entry.path() + " (engine " + entry.engine() + ")");
         long start = System.nanoTime();
         LoadedModel loaded;
         try {
-            loaded = opener.apply(entry);
+            loaded = opener.apply(entry, messages);
         } catch (CommandException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -45,7 +45,10 @@ class ModelCacheTest {
     }
 
     private ModelCache cache(int capacity) {
-        return new ModelCache(catalog, load(entries.get(0)), this::load, capacity);
+        return new ModelCache(catalog, load(entries.get(0)), (e, messages) -> {
+            messages.accept(">> Loading " + e.name());
+            return load(e);
+        }, capacity);
     }
 
     @Test
@@ -63,7 +66,8 @@ class ModelCacheTest {
         ModelCache cache = cache(2);
         cache.switchTo("b", messages::add);
         assertEquals("b", cache.active().entry().name());
-        assertTrue(messages.get(0).startsWith(">> Loading b from "), messages.toString());
+        assertEquals(">> Loading b", messages.get(0));
+        assertTrue(messages.get(1).startsWith(">> Model loaded in "), messages.toString());
         cache.switchTo("a", messages::add);
         assertEquals(">> Retrieving model a from system RAM cache", messages.get(messages.size() - 1));
         assertEquals(List.of("a", "b"), opened);
@@ -91,7 +95,7 @@ class ModelCacheTest {
     @Test
     void aModelThatFailsToOpenLeavesTheActiveOneInUse() {
         LoadedModel initial = load(entries.get(0));
-        ModelCache cache = new ModelCache(catalog, initial, e -> {
+        ModelCache cache = new ModelCache(catalog, initial, (e, messages) -> {
             throw new IllegalStateException("models/b/unet/model.onnx is missing");
         }, 2);
         CommandException e = assertThrows(CommandException.class, () -> cache.switchTo("b", messages::add));

@@ -1,0 +1,130 @@
+package io.invoke4j.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.invoke4j.host.output.PngText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every start-up switch of the reference manual, on the built distribution. */
+class StartupSwitchesIT {
+    private static final String SMALL = "-s 2 -W 64 -H 64";
+
+    @TempDir
+    Path work;
+
+    private Launcher.Run invoke(String stdin, String... args) throws Exception {
+        return Launcher.run(work, stdin, "invoke", args);
+    }
+
+    private static void assertContains(String text, String part) {
+        assertTrue(text.contains(part), () -> "expected <" + part + "> in:\n" + text);
+    }
+
+    private static void assertOneLineFailure(Launcher.Run run, String start) {
+        assertEquals(1, run.exitCode(), run::all);
+        String line = run.stderr().strip();
+        assertTrue(line.startsWith(start), () -> "expected <" + start + "...> in:\n" + run.all());
+        assertFalse(line.contains("\n") || line.contains("Exception"), line);
+    }
+
+    @Test
+    void helpListsEverySwitchOfTheManual() throws Exception {
+        Launcher.Run run = invoke("", "--help");
+        assertEquals(0, run.exitCode());
+        for (String option : List.of("--outdir", "--prompt_as_dir", "--from_file", "--model", "--full_precision", "--web",
+                "--host", "--port", "--config", "--iterations", "--grid", "--sampler", "--seamless", "--embedding_path",
+                "--gfpgan_dir", "--gfpgan_model_path", "--device", "--free_gpu_mem", "--precision", "--weights",
+                "--laion400m", "-o", "-p", "-F", "-n", "-g", "-A", "-d", "-l")) {
+            assertContains(run.stdout(), option);
+        }
+    }
+
+    @Test
+    void precisionPicksTheModelsFloat16Variant() throws Exception {
+        Launcher.Run run = invoke("cat " + SMALL + " -S 3\n", "--precision", "float16", "-o", "out");
+        assertEquals(0, run.exitCode(), run::all);
+        assertContains(run.stdout(), ">> Loading tiny-sd from " + Launcher.dist().toAbsolutePath().normalize()
+                .resolve("models/tiny-sd-fp16"));
+        assertContains(run.stdout(), ">> Using faster float16 precision");
+        assertTrue(Files.exists(work.resolve("out/000001.3.png")));
+    }
+
+    @Test
+    void fullPrecisionIsDeprecatedForFloat32() throws Exception {
+        Launcher.Run run = invoke("", "-F", "--model", "tiny-sd-fp16");
+        assertEquals(0, run.exitCode(), run::all);
+        assertContains(run.stdout(), ">> --full_precision / -F is deprecated. Please use --precision float32.");
+        assertContains(run.stdout(), "/models/tiny-sd (engine onnx)");
+        assertContains(run.stdout(), ">> Using more accurate float32 precision");
+        assertOneLineFailure(invoke("", "-F", "--precision", "float16"), "** Remove --full_precision / -F if using --precision");
+    }
+
+    @Test
+    void aDeviceThatIsNotThereIsOneLine() throws Exception {
+        assertOneLineFailure(invoke("", "-d", "cuda:1"), "** device cuda:1 needs ONNX Runtime's CUDA provider");
+        assertOneLineFailure(invoke("", "--device", "tpu"), "** unknown device 'tpu': use cpu, cuda, cuda:N or auto");
+        Launcher.Run cpu = invoke("cat " + SMALL + " -S 4\n", "-d", "cpu", "-o", "out");
+        assertEquals(0, cpu.exitCode(), cpu::all);
+        assertTrue(Files.exists(work.resolve("out/000001.4.png")));
+    }
+
+    @Test
+    void theDeprecatedWeightsSwitchStillLoadsAFolder() throws Exception {
+        Path folder = Launcher.dist().resolve("models/tiny-sd").toAbsolutePath();
+        Launcher.Run run = invoke("cat " + SMALL + " -S 5\n", "--weights", folder.toString(), "-o", "out");
+        assertEquals(0, run.exitCode(), run::all);
+        assertContains(run.stdout(), "--weights argument has been deprecated. Please edit ./configs/models.yaml");
+        assertContains(run.stdout(), ">> Loading tiny-sd from " + folder.normalize());
+        assertTrue(Files.exists(work.resolve("out/000001.5.png")));
+        Launcher.Run laion = invoke("", "-l");
+        assertContains(laion.stdout(), "--laion400m flag has been deprecated. Please use --model laion400m instead.");
+        assertOneLineFailure(laion, "** \"laion400m\" is not a known model name.");
+    }
+
+    @Test
+    void webIsParsedAndSaysItIsNotHereYet() throws Exception {
+        assertOneLineFailure(invoke("", "--web", "--host", "0.0.0.0", "--port", "9099"),
+                "** --web: the web front end is not part of this build yet");
+        assertOneLineFailure(invoke("", "--port", "0"), "** --port must be between 1 and 65535, not 0");
+    }
+
+    @Test
+    void startupDefaultsForGridSeamlessAndPromptFolders() throws Exception {
+        Launcher.Run run = invoke("\"a fox: at night\" " + SMALL + " -S 8 -n 2\n", "-g", "--seamless", "-p",
+                "--embedding_path", "learned_embeds.bin", "--free_gpu_mem", "-o", "out");
+        assertEquals(0, run.exitCode(), run::all);
+        assertContains(run.stdout(), "** --embedding_path learned_embeds.bin ignored");
+        assertContains(run.stdout(), "** --free_gpu_mem has no effect");
+        Path dir = work.resolve("out/a fox_ at night");
+        assertContains(run.stdout(), "Writing files to directory: \"" + dir.toAbsolutePath() + "\"");
+        try (var files = Files.list(dir)) {
+            List<String> pngs = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).toList();
+            assertEquals(List.of("000001.8.png"), pngs, "one grid for the series");
+        }
+        String command = PngText.read(dir.resolve("000001.8.png")).get("Dream");
+        assertTrue(command.contains("--seamless") && command.contains("-g") , command);
+    }
+
+    @Test
+    void aFaultInModelsYamlNamesTheEntryAndField() throws Exception {
+        Path config = work.resolve("configs/models.yaml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "mine:\n  path: models/mine\n  width: big\n");
+        assertOneLineFailure(invoke("", "-c", config.toString()),
+                "** " + config + ": model 'mine' field 'width' should be a whole number of pixels, not 'big'");
+        Files.writeString(config, "mine:\n  path: " + Launcher.dist().toAbsolutePath().resolve("models/tiny-sd")
+                + "\n  engine: tensorflow\n");
+        assertOneLineFailure(invoke("", "-c", config.toString()),
+                "** model 'mine' names engine 'tensorflow', which no plugin provides (engines: onnx");
+        Files.writeString(config, "mine:\n  path: " + Launcher.dist().toAbsolutePath().resolve("models/tiny-sd")
+                + "\n  sampler: k_fancy\n");
+        assertOneLineFailure(invoke("", "-c", config.toString()),
+                "** model 'mine' field 'sampler': no plugin provides 'k_fancy' (samplers: ddim, ");
+    }
+}

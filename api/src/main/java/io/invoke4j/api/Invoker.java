@@ -54,6 +54,12 @@ public interface Invoker {
     /** The names {@code -A} accepts, sorted. */
     List<String> samplerNames();
 
+    /**
+     * Every name of every switch an {@code invoke>} line accepts, short and long ({@code -s}, {@code --steps},
+     * {@code -h}, ...), in the order the help lists them: what a front end offers for completion.
+     */
+    List<String> switchNames();
+
     /** The {@code -h} text: usage and every switch. */
     String helpText();
 

@@ -82,7 +82,8 @@ class Img2ImgIT {
         Launcher.Run run = invoke("\"a dog\" -s 10 -S 6 -I out/000001.5.png -M mask.png -f 0.9\n");
         assertTrue(run.stdout().contains(">> Using recommended DDIM sampler for inpainting."), run.stdout());
         assertTrue(run.stdout().contains(">> target t_enc is 9 steps"), run.stdout()); // int(0.9 * 10)
-        String[] inpainted = output(run.stdout(), "1");
+        // numbered after the first session's command, which the output folder's history holds
+        String[] inpainted = output(run.stdout(), "2");
         assertTrue(inpainted[1].contains("-A k_lms -M mask.png -f 0.9"), inpainted[1]);
         BufferedImage init = ImageIO.read(work.resolve("out/000001.5.png").toFile());
         BufferedImage out = ImageIO.read(Path.of(inpainted[0]).toFile());

@@ -22,6 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TerminalIT {
     private static final byte CTRL_C = 3;
+    /* keys as an xterm sends them; the arrows in the keypad-transmit mode JLine switches it to */
+    private static final String UP = "\033OA";
+    private static final String CTRL_A = "\001";
+    private static final String CTRL_E = "\005";
+    private static final String CTRL_K = "\013";
+    private static final String CTRL_Y = "\031";
+    private static final String BACKSPACE = "\177";
+    private static final String TAB = "\t";
+    private static final String SMALL = " -s 1 -W 64 -H 64";
 
     @TempDir
     Path work;
@@ -59,6 +68,25 @@ class TerminalIT {
                     }
                     text.wait(left);
                 }
+            }
+        }
+
+        /**
+         * Waits until {@code part} appears at or after {@code from}; returns where it ends, so that a session can
+         * be followed step by step, each step looking only at what came after the last.
+         */
+        int awaitAfter(int from, String part) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(2);
+            synchronized (text) {
+                for (int found; (found = text.indexOf(part, from)) < 0; ) {
+                    long left = deadline - System.currentTimeMillis();
+                    if (left <= 0) {
+                        throw new AssertionError("no <" + part + "> on the terminal after:\n" + text.substring(
+                                Math.min(from, text.length())) + "\n---- whole screen:\n" + text);
+                    }
+                    text.wait(left);
+                }
+                return text.indexOf(part, from) + part.length();
             }
         }
 
@@ -116,5 +144,86 @@ class TerminalIT {
         assertFalse(text.contains("Exception"), text);
         assertTrue(Files.exists(work.resolve("out/000001.6.png")));
         assertFalse(Files.exists(work.resolve("out/000001.5.png")), "the cancelled image is not written");
+    }
+
+    /** {@code bin/invoke -o out} on a pseudo-terminal of its own, as a person starts it in an xterm. */
+    private Process startInTerminal() throws IOException {
+        String invoke = Launcher.dist().resolve("bin/invoke").toAbsolutePath() + " -o out";
+        ProcessBuilder builder = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", invoke, "/dev/null"))
+                .directory(work.toFile()).redirectErrorStream(true);
+        builder.environment().put("TERM", "xterm-256color");
+        return builder.start();
+    }
+
+    private static void type(OutputStream keys, String text) throws IOException {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    @Test
+    void historyRecallEmacsEditingAndTabCompletion() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed for a pty");
+        Path pictures = Files.createDirectories(work.resolve("pictures"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", pictures.resolve("zebra.png").toFile());
+        Process process = startInTerminal();
+        Screen screen = new Screen(process.getInputStream());
+        try (OutputStream keys = process.getOutputStream()) {
+            int at = screen.awaitAfter(0, "invoke> ");
+            type(keys, "\"a fox\"" + SMALL + " -S 5\r");
+            at = screen.awaitAfter(at, "000001.5.png: ");
+            at = screen.awaitAfter(at, "invoke> ");
+            // Up recalls it; Ctrl-E, Backspace and a new digit change the seed
+            type(keys, UP + CTRL_E + BACKSPACE + "6\r");
+            at = screen.awaitAfter(at, "000002.6.png: \"a fox\" -s 1 -S 6 ");
+            at = screen.awaitAfter(at, "invoke> ");
+            // Ctrl-A and Ctrl-K cut the line, Ctrl-Y puts it back after a new prompt text
+            type(keys, SMALL.strip() + " -S 7" + CTRL_A + CTRL_K + "\"a cat\" " + CTRL_Y + "\r");
+            at = screen.awaitAfter(at, "000003.7.png: \"a cat\" -s 1 -S 7 ");
+            at = screen.awaitAfter(at, "invoke> ");
+            // Tab: a long switch name, a sampler
+            type(keys, "\"a dog\" --ste" + TAB + "1 -W 64 -H 64 -S 8 -A dd" + TAB + "\r");
+            at = screen.awaitAfter(at, "000004.8.png: \"a dog\" -s 1 -S 8 -W 64 -H 64 -C 7.5 -A ddim");
+            at = screen.awaitAfter(at, "invoke> ");
+            // Tab: a ! command, then an image of the output folder; !fetch puts its command on the next line
+            type(keys, "!fet" + TAB + "000004" + TAB + "\r");
+            at = screen.awaitAfter(at, "invoke> ");
+            type(keys, "\r");
+            at = screen.awaitAfter(at, "000005.8.png: \"a dog\" -s 1 -S 8 -W 64 -H 64 -C 7.5 -A ddim");
+            at = screen.awaitAfter(at, "invoke> ");
+            // Tab in the manual's -I./folder form
+            type(keys, "\"a zebra\" -I./pic" + TAB + "z" + TAB + "-f 0.5 -s 2 -W 64 -H 64 -S 9\r");
+            at = screen.awaitAfter(at, "000006.9.png: \"a zebra\" -s 2 -S 9 -W 64 -H 64 -C 7.5 -I ./pictures/zebra.png");
+            at = screen.awaitAfter(at, "invoke> ");
+            // !history lists the commands typed; !1 shows the first on an invoke> line and runs it
+            type(keys, "!history\r");
+            at = screen.awaitAfter(at, "[3] \"a cat\"" + SMALL + " -S 7");
+            at = screen.awaitAfter(at, "invoke> ");
+            type(keys, "!1\r");
+            at = screen.awaitAfter(at, "invoke> \"a fox\"" + SMALL + " -S 5");
+            at = screen.awaitAfter(at, "000007.5.png: ");
+            screen.awaitAfter(at, "invoke> ");
+            type(keys, "q\r");
+            assertTrue(process.waitFor(1, TimeUnit.MINUTES), screen::text);
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals(0, process.exitValue(), screen.text());
+        assertFalse(screen.text().contains("Exception"), screen.text());
+
+        // the next session recalls the last command from the history file
+        Process again = startInTerminal();
+        Screen next = new Screen(again.getInputStream());
+        try (OutputStream keys = again.getOutputStream()) {
+            int at = next.awaitAfter(0, "invoke> ");
+            type(keys, UP + "\r");
+            at = next.awaitAfter(at, "000008.5.png: \"a fox\" -s 1 -S 5 ");
+            next.awaitAfter(at, "invoke> ");
+            type(keys, "q\r");
+            assertTrue(again.waitFor(1, TimeUnit.MINUTES), next::text);
+        } finally {
+            again.destroyForcibly();
+        }
+        assertEquals(0, again.exitValue(), next.text());
     }
 }

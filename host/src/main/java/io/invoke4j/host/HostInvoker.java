@@ -36,6 +36,7 @@ import io.invoke4j.host.generate.MaskPasteBack;
 import io.invoke4j.host.generate.SamplingProgress;
 import io.invoke4j.host.output.PngText;
 import io.invoke4j.host.output.PromptDirectory;
+import io.invoke4j.host.output.StoredCommand;
 import io.invoke4j.host.plugins.PluginLoadException;
 import io.invoke4j.api.FaceRestorer;
 import io.invoke4j.api.Upscaler;
@@ -498,11 +499,11 @@ final class HostInvoker implements Invoker {
         } catch (IOException e) {
             throw new CommandException(file + ": file could not be read");
         }
-        String dream = chunks.get("Dream");
-        if (dream == null || dream.isBlank()) {
-            throw new CommandException(file + ": file has no metadata");
+        try {
+            return StoredCommand.of(chunks).orElseThrow(() -> new CommandException(file + ": file has no metadata"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(file + ": file could not be processed (" + e.getMessage() + ")");
         }
-        return dream;
     }
 
     @Override
@@ -518,6 +519,11 @@ final class HostInvoker implements Invoker {
     @Override
     public List<String> samplerNames() {
         return samplers.names();
+    }
+
+    @Override
+    public List<String> switchNames() {
+        return parser.switchNames();
     }
 
     @Override

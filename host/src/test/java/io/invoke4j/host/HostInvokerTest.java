@@ -247,6 +247,40 @@ class HostInvokerTest {
     }
 
     @Test
+    void fetchRebuildsTheCommandOfAnA1111Png() throws Exception {
+        writeWithText(out.resolve("a1111.png"), "parameters", "a cat on a mat\nNegative prompt: dog\n"
+                + "Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 99, Size: 512x768, Model hash: 6ce0161689");
+        assertEquals("\"a cat on a mat [dog]\" -s 20 -S 99 -W 512 -H 768 -C 7.0 -A k_euler_a",
+                invoker(null).fetchCommand("a1111.png"));
+        writeWithText(out.resolve("partial.png"), "parameters", "cat\nSteps: 20, Sampler: Euler, CFG scale: 7, Size: 8x8");
+        assertEquals("partial.png: file could not be processed (A1111 parameters have no Seed)",
+                assertThrows(CommandException.class, () -> invoker(null).fetchCommand("partial.png")).getMessage());
+    }
+
+    /** A PNG with one tEXt chunk, written by ImageIO's PNG writer (not invoke4j's). */
+    private static void writeWithText(Path file, String keyword, String text) throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("png").next();
+        javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(
+                javax.imageio.ImageTypeSpecifier.createFromRenderedImage(image), null);
+        javax.imageio.metadata.IIOMetadataNode entry = new javax.imageio.metadata.IIOMetadataNode("tEXtEntry");
+        entry.setAttribute("keyword", keyword);
+        entry.setAttribute("value", text);
+        javax.imageio.metadata.IIOMetadataNode tEXt = new javax.imageio.metadata.IIOMetadataNode("tEXt");
+        tEXt.appendChild(entry);
+        javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_png_1.0");
+        root.appendChild(tEXt);
+        metadata.mergeTree("javax_imageio_png_1.0", root);
+        try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(stream);
+            writer.write(new javax.imageio.IIOImage(image, null, metadata));
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    @Test
     void aSizeBelow64IsOneLineEvenWhenItComesFromTheModel() {
         // the parser refuses typed sizes below 64; a models.yaml default can still be that small
         CommandException e = assertThrows(CommandException.class, () -> invoker(null).generate(

@@ -50,7 +50,8 @@ public final class CanonicalCommand {
                 .add("-W " + Objects.requireNonNull(request.width(), "width"))
                 .add("-H " + Objects.requireNonNull(request.height(), "height"))
                 .add("-C " + PythonFloat.format(Objects.requireNonNull(request.cfgScale(), "cfgScale")));
-        String sampler = "-A " + Objects.requireNonNull(request.sampler(), "sampler");
+        // quoted only when it has a space: a sampler name read from another tool's metadata may
+        String sampler = "-A " + ShellWords.quoted(Objects.requireNonNull(request.sampler(), "sampler"));
         if (Boolean.TRUE.equals(request.grid())) {
             // a grid is one image of the whole series: its count is part of what reproduces it, as the manual's
             // grid example records it (README decision 2), though InvokeAI's code dropped it

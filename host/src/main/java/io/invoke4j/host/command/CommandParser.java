@@ -2,6 +2,7 @@ package io.invoke4j.host.command;
 
 import io.invoke4j.api.CommandException;
 import io.invoke4j.api.GenerationRequest;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,13 @@ public final class CommandParser {
     /** The full {@code -h} text. */
     public String helpText() {
         return HelpText.of(switches);
+    }
+
+    /** Every option string of every switch, {@code -h}/{@code --help} first, then in the help's order. */
+    public List<String> switchNames() {
+        List<String> names = new ArrayList<>(switches.help().names());
+        switches.switches().forEach(declared -> names.addAll(declared.names()));
+        return List.copyOf(names);
     }
 
     private static String withoutInvokePrefix(String command) {

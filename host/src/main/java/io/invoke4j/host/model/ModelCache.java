@@ -63,11 +63,12 @@ public final class ModelCache implements AutoCloseable {
      * Makes {@code name} the active model, opening it unless it is open already. On failure the active model
      * stays.
      *
-     * @throws CommandException InvokeAI's line for an unknown name, or the opener's message
+     * @throws CommandException InvokeAI's line for an unknown name, or the opener's message (without InvokeAI's
+     *                          {@code **} mark, which front ends add as they do to every command's error)
      */
     public synchronized LoadedModel switchTo(String name, Consumer<String> messages) {
         ModelEntry entry = catalog.find(name).orElseThrow(() -> new CommandException(
-                "** \"" + name + "\" is not a known model name. Please check your models.yaml file"));
+                "\"" + name + "\" is not a known model name. Please check your models.yaml file"));
         LoadedModel cached = open.get(name);
         if (cached != null) {
             if (cached != active) {
@@ -83,7 +84,7 @@ public final class ModelCache implements AutoCloseable {
         } catch (CommandException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new CommandException("** Model switch failed: " + e.getMessage());
+            throw new CommandException("Model switch failed: " + e.getMessage());
         }
         messages.accept(String.format(">> Model loaded in %.2fs", (System.nanoTime() - start) / 1e9));
         open.put(name, loaded);

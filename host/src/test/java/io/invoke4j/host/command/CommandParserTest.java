@@ -358,4 +358,16 @@ class CommandParserTest {
     void refusesAnEmptySamplerList() {
         assertThrows(IllegalArgumentException.class, () -> new CommandParser(List.of()));
     }
+
+    @Test
+    void switchNamesListEveryNameOfEverySwitchForCompletion() {
+        List<String> names = parser.switchNames();
+        assertEquals(List.of("-h", "--help", "-s", "--steps", "-S", "--seed"), names.subList(0, 6));
+        for (String name : List.of("-A", "-m", "--sampler", "-I", "--init_img", "-M", "--init_mask", "--fit", "-F",
+                "--seamless", "-V", "--with_variations")) {
+            assertTrue(names.contains(name), name);
+        }
+        assertFalse(names.contains("-G"), "a switch not read yet is not offered");
+        assertEquals(names.size(), names.stream().distinct().count(), names::toString);
+    }
 }

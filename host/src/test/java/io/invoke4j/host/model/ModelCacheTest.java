@@ -88,7 +88,7 @@ class ModelCacheTest {
     void anUnknownNameIsInvokeAisLineAndTheActiveModelStays() {
         ModelCache cache = cache(2);
         CommandException e = assertThrows(CommandException.class, () -> cache.switchTo("nope", messages::add));
-        assertEquals("** \"nope\" is not a known model name. Please check your models.yaml file", e.getMessage());
+        assertEquals("\"nope\" is not a known model name. Please check your models.yaml file", e.getMessage());
         assertEquals("a", cache.active().entry().name());
     }
 
@@ -99,7 +99,7 @@ class ModelCacheTest {
             throw new IllegalStateException("models/b/unet/model.onnx is missing");
         }, 2);
         CommandException e = assertThrows(CommandException.class, () -> cache.switchTo("b", messages::add));
-        assertEquals("** Model switch failed: models/b/unet/model.onnx is missing", e.getMessage());
+        assertEquals("Model switch failed: models/b/unet/model.onnx is missing", e.getMessage());
         assertSame(initial, cache.active());
     }
 }

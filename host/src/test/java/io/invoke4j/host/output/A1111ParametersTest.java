@@ -29,7 +29,7 @@ class A1111ParametersTest {
     @ParameterizedTest
     @CsvSource({
         "ddim, DDIM", "plms, PLMS", "k_lms, LMS", "k_euler, Euler", "k_euler_a, Euler a", "k_heun, Heun",
-        "k_dpm_2, DPM2", "k_dpm_2_a, DPM2 a", "k_dpmpp_2, DPM++ 2M", "k_dpmpp_2_a, DPM++ 2S a",
+        "k_dpm_2, DPM2", "k_dpm_2_a, DPM2 a", "k_dpmpp_2, DPM++ 2M", "k_dpmpp_2_a, DPM++ 2S a", "k_dpmpp_sde, DPM++ SDE",
         "k_lms_karras, LMS Karras", "k_dpmpp_2_karras, DPM++ 2M Karras", "k_dpm_2_a_karras, DPM2 a Karras",
         "mystery, mystery", "mystery_karras, mystery_karras"
     })

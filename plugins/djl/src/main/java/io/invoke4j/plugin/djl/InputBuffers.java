@@ -53,6 +53,7 @@ final class InputBuffers {
         return switch (dtype) {
             case FLOAT32 -> DataType.FLOAT32;
             case FLOAT16 -> DataType.FLOAT16;
+            case FLOAT64 -> DataType.FLOAT64;
             case INT32 -> DataType.INT32;
             case INT64 -> DataType.INT64;
         };
@@ -62,13 +63,18 @@ final class InputBuffers {
         return switch (dtype) {
             case FLOAT16 -> 2;
             case FLOAT32, INT32 -> 4;
-            case INT64 -> 8;
+            case INT64, FLOAT64 -> 8;
         };
     }
 
     private static void putFloats(String name, float[] values, DType dtype, ByteBuffer out) {
         switch (dtype) {
             case FLOAT32 -> out.asFloatBuffer().put(values);
+            case FLOAT64 -> {
+                for (int i = 0; i < values.length; i++) {
+                    out.putDouble(i * Double.BYTES, values[i]);
+                }
+            }
             case FLOAT16 -> {
                 for (int i = 0; i < values.length; i++) {
                     out.putShort(i * Short.BYTES, Fp16Conversions.floatToFp16(values[i]));
@@ -92,6 +98,11 @@ final class InputBuffers {
             case FLOAT32 -> {
                 for (int i = 0; i < values.length; i++) {
                     out.putFloat(i * Float.BYTES, values[i]);
+                }
+            }
+            case FLOAT64 -> {
+                for (int i = 0; i < values.length; i++) {
+                    out.putDouble(i * Double.BYTES, values[i]);
                 }
             }
             case FLOAT16 -> {

@@ -141,6 +141,14 @@ final class OnnxRuntimeSession implements InferenceSession {
             case FLOAT:
                 // ONNX Runtime copies into a heap buffer: its array is the one copy
                 return Tensor.ofFloats(tensor.getFloatBuffer().array(), shape);
+            case DOUBLE: {
+                java.nio.DoubleBuffer doubles = tensor.getDoubleBuffer();
+                float[] values = new float[doubles.remaining()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) doubles.get(i);
+                }
+                return Tensor.ofFloats(values, shape);
+            }
             case FLOAT16: {
                 ShortBuffer bits = tensor.getShortBuffer();
                 float[] values = new float[bits.remaining()];
@@ -180,10 +188,11 @@ final class OnnxRuntimeSession implements InferenceSession {
         DType dtype = switch (info.type) {
             case FLOAT -> DType.FLOAT32;
             case FLOAT16 -> DType.FLOAT16;
+            case DOUBLE -> DType.FLOAT64;
             case INT32 -> DType.INT32;
             case INT64 -> DType.INT64;
             default -> throw new InferenceException("engine djl (OnnxRuntime): " + file + ": " + role + " '" + name
-                    + "' has element type " + info.onnxType + "; invoke4j supports float32, float16, int32 and int64");
+                    + "' has element type " + info.onnxType + "; invoke4j supports float32, float16, float64, int32 and int64");
         };
         // ONNX Runtime reports symbolic and unknown dimensions as -1, the api's mark for a dynamic one
         return new TensorInfo(name, dtype, info.getShape());

@@ -24,6 +24,14 @@ interface LineSource extends Closeable {
         return false;
     }
 
+    /** Offers a command recorded in the history for recall (Up arrow, Ctrl-P) where a source can. */
+    default void remember(String command) {
+    }
+
+    /** Forgets every command offered for recall ({@code !clear}). */
+    default void forgetHistory() {
+    }
+
     @Override
     void close();
 }

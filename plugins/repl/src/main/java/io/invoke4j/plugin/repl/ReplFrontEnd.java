@@ -1,9 +1,6 @@
 package io.invoke4j.plugin.repl;
 
-import io.invoke4j.api.CommandException;
 import io.invoke4j.api.FrontEnd;
-import io.invoke4j.api.GeneratedImage;
-import io.invoke4j.api.GenerationRequest;
 import io.invoke4j.api.Invoker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,19 +8,15 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.pf4j.Extension;
 
 /**
- * The {@code invoke>} front end: reads commands from the terminal (JLine), a pipe, or {@code --from_file},
- * runs each through the {@link Invoker}, and prints InvokeAI's {@code Outputs:} block. A bad command prints
- * one line and the loop goes on; {@code q}, {@code quit}, {@code exit} or end of input leaves.
+ * The {@code invoke>} front end: reads commands from the terminal (JLine, with history recall and completion),
+ * a pipe, or {@code --from_file}, and runs them in a {@link ReplSession}. The command history lives in the
+ * start-up output folder, whichever the source.
  */
 @Extension
 public final class ReplFrontEnd implements FrontEnd {
-    static final String PROMPT = "invoke> ";
-
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -46,20 +39,35 @@ public final class ReplFrontEnd implements FrontEnd {
         return "repl";
     }
 
+    /** Exit status when the commands cannot be read: a {@code --from_file} file that cannot be opened or read. */
+    static final int EXIT_UNREADABLE_FILE = 1;
+
     @Override
     public int run(Invoker invoker) {
-        try (LineSource source = openSource(invoker)) {
+        CommandHistory history = CommandHistory.load(invoker.outputDirectory(), out::println);
+        LineSource opened;
+        try {
+            opened = openSource(invoker, history);
+        } catch (UncheckedIOException e) {
+            err.println("** " + invoker.commandFile().orElse("") + ": could not be read (" + e.getCause() + ")");
+            return EXIT_UNREADABLE_FILE;
+        }
+        int status;
+        try (LineSource source = opened) {
             if (invoker.commandFile().isEmpty()) {
                 out.println();
                 out.println("* Initialization done! Awaiting your command (-h for help, 'q' to quit)");
             }
-            new Session(invoker, source).loop();
+            status = new ReplSession(invoker, source, history, out, err).run();
+        } catch (UncheckedIOException e) {
+            err.println("** Could not read the next command (" + e.getCause() + ")");
+            status = EXIT_UNREADABLE_FILE;
         }
         out.println("goodbye!");
-        return 0;
+        return status;
     }
 
-    private LineSource openSource(Invoker invoker) {
+    private LineSource openSource(Invoker invoker, CommandHistory history) {
         String file = invoker.commandFile().orElse(null);
         if (file != null && !"-".equals(file)) {
             try {
@@ -69,125 +77,9 @@ public final class ReplFrontEnd implements FrontEnd {
             }
         }
         if (file == null && allowTerminal && System.console() != null) {
-            return new TerminalLineSource(PROMPT);
+            return new TerminalLineSource(ReplSession.PROMPT, new InvokeCompleter(invoker),
+                    history.entries().stream().map(CommandHistory.Entry::command).toList());
         }
         return new StreamLineSource(in);
-    }
-
-    /** One run of the loop over a source. */
-    private final class Session {
-        private final Invoker invoker;
-        private final LineSource source;
-        private final boolean fromFile;
-        private int outputCounter = 1;
-
-        Session(Invoker invoker, LineSource source) {
-            this.invoker = invoker;
-            this.source = source;
-            this.fromFile = invoker.commandFile().isPresent();
-        }
-
-        void loop() {
-            for (String raw; (raw = nextLine()) != null; ) {
-                String line = raw.strip();
-                if (fromFile && !line.isEmpty()) {
-                    out.println("#" + line);
-                }
-                if (line.isEmpty() || line.startsWith("#") || line.startsWith("//")) {
-                    continue;
-                }
-                if (line.equals("q") || line.equals("quit") || line.equals("exit")) {
-                    return;
-                }
-                execute(line);
-            }
-        }
-
-        private String nextLine() {
-            if (!source.interactive() && !fromFile) {
-                // piped input: show the prompt so a transcript reads like a session
-                out.print(PROMPT);
-                out.flush();
-            }
-            return source.readLine();
-        }
-
-        private void execute(String line) {
-            if (line.startsWith("!fetch")) {
-                fetch(line.substring("!fetch".length()).strip());
-                return;
-            }
-            if (line.startsWith("!fix")) {
-                // "!fix FILE switches" is no meta-command: the Invoker parses it and generate() post-processes the
-                // file, with the Outputs block of a prompt (keep it ahead of any handling of other "!" words)
-                run(line);
-                return;
-            }
-            run(line);
-        }
-
-        /** A prompt, or {@code !fix}: parsed and run by the Invoker, then the {@code Outputs:} block. */
-        private void run(String line) {
-            GenerationRequest request;
-            try {
-                request = invoker.parse(line);
-            } catch (CommandException e) {
-                if (e.isHelpRequested()) {
-                    out.println(invoker.helpText());
-                } else {
-                    out.println("** " + e.getMessage());
-                }
-                return;
-            }
-            ConsoleProgress progress = new ConsoleProgress(out, err, source.interactive());
-            List<GeneratedImage> images = new ArrayList<>();
-            try {
-                source.whileRunning(progress::requestCancel, () -> images.addAll(invoker.generate(request, progress)));
-            } catch (CommandException e) {
-                out.println("** " + e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                out.println("** Could not generate image: " + oneLine(e));
-            }
-            printOutputs(images);
-        }
-
-        /**
-         * {@code !fetch FILE}: the image's stored command, offered as the next line to edit at a terminal, or
-         * printed as {@code # <command>} otherwise (InvokeAI without readline).
-         */
-        private void fetch(String file) {
-            if (file.isEmpty()) {
-                out.println("** !fetch needs an image file");
-                return;
-            }
-            try {
-                String command = invoker.fetchCommand(file);
-                if (!source.prefill(command)) {
-                    out.println("# " + command);
-                }
-            } catch (CommandException e) {
-                out.println("## " + e.getMessage());
-            }
-        }
-
-        private void printOutputs(List<GeneratedImage> images) {
-            out.println("Outputs:");
-            for (int i = 0; i < images.size(); i++) {
-                GeneratedImage image = images.get(i);
-                String counter = images.size() == 1 ? String.valueOf(outputCounter) : outputCounter + "." + (i + 1);
-                out.println("[" + counter + "] " + image.path() + ": " + image.command());
-            }
-            out.println();
-            if (!images.isEmpty()) {
-                outputCounter++;
-            }
-        }
-    }
-
-    private static String oneLine(Throwable e) {
-        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

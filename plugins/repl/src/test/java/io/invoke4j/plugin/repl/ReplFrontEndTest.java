@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReplFrontEndTest {
+    @TempDir
+    Path outdir;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private Invoker invoker;
@@ -34,6 +37,7 @@ class ReplFrontEndTest {
     void setUp() {
         invoker = mock(Invoker.class);
         when(invoker.commandFile()).thenReturn(Optional.empty());
+        when(invoker.outputDirectory()).thenReturn(outdir);
         when(invoker.parse(anyString())).thenAnswer(i -> GenerationRequest.builder().prompt(i.getArgument(0)).build());
     }
 
@@ -87,10 +91,32 @@ class ReplFrontEndTest {
     }
 
     @Test
-    void helpShowsTheInvokersHelpText() {
+    void helpShowsTheInvokersHelpTextThenTheBangCommands() {
         when(invoker.parse("-h")).thenThrow(CommandException.helpRequested());
         when(invoker.helpText()).thenReturn("usage: invoke> [-h] prompt ...");
-        assertTrue(run("-h\n").contains("usage: invoke> [-h] prompt ...\n"));
+        String out = run("-h\n");
+        assertTrue(out.contains("usage: invoke> [-h] prompt ...\nCommands that begin with !:\n"), out);
+        for (String command : List.of("!fetch FILE", "!history", "!NNN", "!search TEXT", "!clear", "!models",
+                "!switch NAME")) {
+            assertTrue(out.contains("\n  " + command + " "), command);
+        }
+    }
+
+    @Test
+    void anUnknownBangWordIsOneLineNamingTheCommands() {
+        String out = run("!hisotry\n");
+        assertTrue(out.contains("** !hisotry: unknown command; the ! commands are !fetch !fix !history !search "
+                + "!clear !models !switch !NNN (-h for help)\n"), out);
+        verify(invoker, never()).parse(anyString());
+    }
+
+    @Test
+    void invokeDreamAndFixLinesGoToTheInvoker() {
+        when(invoker.generate(any(), any())).thenReturn(List.of());
+        run("!invoke a cat\n!dream a dog\n!fix 000001.42.png -G 0.8\n");
+        verify(invoker).parse("!invoke a cat");
+        verify(invoker).parse("!dream a dog");
+        verify(invoker).parse("!fix 000001.42.png -G 0.8");
     }
 
     @Test
@@ -143,5 +169,20 @@ class ReplFrontEndTest {
         String out = run("!fix 000001.42.png -U 2\n");
         assertTrue(out.contains("Outputs:\n[1] out/000001.42.upscale.png: !fix \"out/000001.42.png\" -S 42 -U 2.0 0.75\n"),
                 out);
+    }
+
+    @Test
+    void aFailingInputIsOneLineAndANonZeroStatus() {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("Input/output error");
+            }
+        };
+        ReplFrontEnd repl = new ReplFrontEnd(broken, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), false);
+        assertEquals(1, repl.run(invoker));
+        assertEquals("** Could not read the next command (java.io.IOException: Input/output error)\n",
+                stderr.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,159 @@
+package io.invoke4j.plugin.repl;
+
+import io.invoke4j.api.CommandException;
+import io.invoke4j.api.Invoker;
+import io.invoke4j.api.ModelSummary;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code !} commands the REPL answers itself, as InvokeAI's manual describes them: {@code !fetch},
+ * {@code !history}, {@code !search}, {@code !clear}, {@code !models} and {@code !switch}. ({@code !NNN} belongs to
+ * the session, since it runs another line; {@code !invoke}, {@code !dream} and {@code !fix} start commands for the
+ * {@link Invoker}.)
+ *
+ * <p>Unlike InvokeAI, which shows the whole {@code -h} text for a {@code !} word it does not know, an unknown word
+ * gets one line naming the commands, so that a typo is not lost above a page of help; and a command that takes
+ * no argument refuses one rather than ignoring it.
+ */
+final class MetaCommands {
+    /** The commands, as completion offers them ({@code !fix} is the Invoker's, but typed at the same place). */
+    static final List<String> NAMES = List.of("!fetch", "!fix", "!history", "!search", "!clear", "!models", "!switch");
+
+    /** Printed after the Invoker's {@code -h} text. */
+    static final String HELP = String.join("\n",
+            "Commands that begin with !:",
+            "  !fetch FILE           put the command stored in an image (a name in the output",
+            "                        folder, or a path) on the next line, ready to edit",
+            "  !history              list the commands typed so far, numbered",
+            "  !NNN                  show command NNN of the history and run it again",
+            "  !search TEXT          list the commands that contain TEXT",
+            "  !clear                forget the history, in memory and in its file",
+            "  !models               list the models of models.yaml; the one in use is active",
+            "  !switch NAME          use the model NAME from now on");
+
+    private static final Set<String> INVOKER_WORDS = Set.of("!invoke", "!dream", "!fix");
+    private static final String BOLD = "\033[1m";
+    private static final String PLAIN = "\033[0m";
+
+    private final Invoker invoker;
+    private final CommandHistory history;
+    private final LineSource source;
+    private final PrintStream out;
+    private final ErrorReport errors;
+
+    MetaCommands(Invoker invoker, CommandHistory history, LineSource source, PrintStream out, ErrorReport errors) {
+        this.invoker = invoker;
+        this.history = history;
+        this.source = source;
+        this.out = out;
+        this.errors = errors;
+    }
+
+    /** Whether {@code line} is one of these commands (or an unknown {@code !} word), not one for the Invoker. */
+    static boolean handles(String line) {
+        return line.startsWith("!") && !INVOKER_WORDS.contains(firstWord(line));
+    }
+
+    /** The first word of a line: the command's name. */
+    static String firstWord(String line) {
+        int end = 0;
+        while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+            end++;
+        }
+        return line.substring(0, end);
+    }
+
+    void run(String line) {
+        String word = firstWord(line);
+        String argument = line.substring(word.length()).strip();
+        switch (word) {
+            case "!fetch" -> fetch(argument);
+            case "!history" -> {
+                if (noArgument(word, argument)) {
+                    list(history.entries());
+                }
+            }
+            case "!search" -> search(argument);
+            case "!clear" -> {
+                if (noArgument(word, argument)) {
+                    history.clear();
+                    source.forgetHistory();
+                }
+            }
+            case "!models" -> {
+                if (noArgument(word, argument)) {
+                    models();
+                }
+            }
+            case "!switch" -> switchModel(argument);
+            default -> errors.error(word + ": unknown command; the ! commands are "
+                    + String.join(" ", NAMES) + " !NNN (-h for help)");
+        }
+    }
+
+    /**
+     * {@code !fetch FILE}: the image's stored command, offered as the next line to edit at a terminal, or
+     * printed as {@code # <command>} otherwise (InvokeAI without readline).
+     */
+    private void fetch(String file) {
+        if (file.isEmpty()) {
+            errors.error("!fetch needs an image file");
+            return;
+        }
+        try {
+            String command = invoker.fetchCommand(file);
+            if (!source.prefill(command)) {
+                out.println("# " + command);
+            }
+        } catch (CommandException e) {
+            errors.report(ErrorReport.FILE_PROBLEM, e.getMessage());
+        }
+    }
+
+    private void search(String text) {
+        if (text.isEmpty()) {
+            errors.error("!search needs the text to look for");
+            return;
+        }
+        list(history.containing(text));
+    }
+
+    /** InvokeAI's listing: {@code [N] command}; {@code <empty history>} when nothing was typed yet. */
+    private void list(List<CommandHistory.Entry> entries) {
+        if (history.size() == 0) {
+            out.println("<empty history>");
+            return;
+        }
+        entries.forEach(entry -> out.println("[" + entry.number() + "] " + entry.command()));
+    }
+
+    /** InvokeAI's {@code print_models}: name, status and description; the active one bold at a terminal. */
+    private void models() {
+        for (ModelSummary model : invoker.models()) {
+            String line = String.format("%-25s %10s  %s", model.name(), model.status(), model.description());
+            out.println(model.active() && source.interactive() ? BOLD + line + PLAIN : line);
+        }
+    }
+
+    private void switchModel(String name) {
+        if (name.isEmpty()) {
+            errors.error("!switch needs a model name (!models lists them)");
+            return;
+        }
+        try {
+            invoker.switchModel(name, out::println);
+        } catch (CommandException e) {
+            errors.error(e.getMessage());
+        }
+    }
+
+    private boolean noArgument(String word, String argument) {
+        if (argument.isEmpty()) {
+            return true;
+        }
+        errors.error(word + " takes no argument");
+        return false;
+    }
+}

@@ -26,6 +26,7 @@ final class MetaCommands {
             "Commands that begin with !:",
             "  !fetch FILE           put the command stored in an image (a name in the output",
             "                        folder, or a path) on the next line, ready to edit",
+            "  !fix FILE SWITCHES    post-process an image with -G, -U or --embiggen",
             "  !history              list the commands typed so far, numbered",
             "  !NNN                  show command NNN of the history and run it again",
             "  !search TEXT          list the commands that contain TEXT",

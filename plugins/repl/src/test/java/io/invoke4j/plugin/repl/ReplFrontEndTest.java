@@ -96,7 +96,7 @@ class ReplFrontEndTest {
         when(invoker.helpText()).thenReturn("usage: invoke> [-h] prompt ...");
         String out = run("-h\n");
         assertTrue(out.contains("usage: invoke> [-h] prompt ...\nCommands that begin with !:\n"), out);
-        for (String command : List.of("!fetch FILE", "!history", "!NNN", "!search TEXT", "!clear", "!models",
+        for (String command : List.of("!fetch FILE", "!fix FILE SWITCHES", "!history", "!NNN", "!search TEXT", "!clear", "!models",
                 "!switch NAME")) {
             assertTrue(out.contains("\n  " + command + " "), command);
         }

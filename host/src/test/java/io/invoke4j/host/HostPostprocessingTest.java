@@ -57,6 +57,10 @@ import org.junit.jupiter.api.io.TempDir;
  * output-and-metadata.md §1.4, §2 and §3.3 describe them.
  */
 class HostPostprocessingTest {
+    /** Read once: its vocabulary takes a second to load. */
+    private static final ClipTokenizer TOKENIZER = ClipTokenizer.load(
+            Path.of(System.getProperty("invoke4j.root", "..")).resolve("models/tiny-sd/tokenizer"));
+
     @TempDir
     Path out;
 
@@ -133,13 +137,11 @@ class HostPostprocessingTest {
         Sampler lms = mock(Sampler.class);
         ExtensionRegistry<Sampler> samplers = ExtensionRegistry.of("sampler", List.of(Map.entry(lms, "samplers")),
                 s -> "k_lms");
-        ClipTokenizer tokenizer = ClipTokenizer.load(
-                Path.of(System.getProperty("invoke4j.root", "..")).resolve("models/tiny-sd/tokenizer"));
         PromptConditioning prompts = new PromptConditioning(text -> Tensor.ofFloats(new float[77 * 4], 1, 77, 4));
         Pipelines pipelines = new Pipelines(pipeline, mock(Img2ImgPipeline.class),
                 image -> { throw new AssertionError("no init image here"); });
         LoadedModel loaded = new LoadedModel(model, "abc", pipelines, () -> pipelines, prompts,
-                new TokenizationLog(tokenizer, false), () -> { });
+                new TokenizationLog(TOKENIZER, false), () -> { });
         ModelCatalog catalog = mock(ModelCatalog.class);
         when(catalog.entries()).thenReturn(List.of(model));
         InferenceEngine engine = new InferenceEngine() {

@@ -53,6 +53,11 @@ class StartupSwitchesIT {
                 .resolve("models/tiny-sd-fp16"));
         assertContains(run.stdout(), ">> Using faster float16 precision");
         assertTrue(Files.exists(work.resolve("out/000001.3.png")));
+        // without --precision a float16 entry runs its own weights on the CPU, not its float32 variant
+        Launcher.Run half = invoke("", "--model", "tiny-sd-fp16");
+        assertEquals(0, half.exitCode(), half::all);
+        assertContains(half.stdout(), "/models/tiny-sd-fp16 (engine onnx)");
+        assertContains(half.stdout(), ">> Using faster float16 precision");
     }
 
     @Test

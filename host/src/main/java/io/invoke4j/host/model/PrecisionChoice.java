@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The weights {@code --precision} picks from an entry: InvokeAI's rule for {@code auto} (float16 on CUDA,
- * float32 elsewhere; {@code autocast} the same), mapped onto the entry's own folder and its {@code variants}.
+ * The weights {@code --precision} picks from an entry: {@code float32}/{@code float16} the folder of that
+ * precision among the entry's own and its {@code variants}; {@code auto} (and {@code autocast}) float16 on CUDA
+ * as InvokeAI does, and elsewhere the entry's own weights (InvokeAI's float32 on the CPU would silently swap a
+ * float16 entry for another model's files).
  *
  * @param folder    the folder to open
  * @param precision {@code float32} or {@code float16}: the precision of {@code folder}'s weights
@@ -22,8 +24,9 @@ public record PrecisionChoice(Path folder, String precision, Optional<String> no
     public static PrecisionChoice of(ModelEntry entry, String requested, String device) {
         String asked = requested == null ? "auto" : requested.toLowerCase(Locale.ROOT);
         boolean explicit = asked.equals("float32") || asked.equals("float16");
-        String wanted = explicit ? asked : onCuda(device) ? "float16" : "float32";
         String own = entry.precision().equals("auto") ? "float32" : entry.precision();
+        // auto: float16 on CUDA, as InvokeAI; elsewhere the weights the entry names, which its author chose
+        String wanted = explicit ? asked : onCuda(device) ? "float16" : own;
         if (own.equals(wanted)) {
             return new PrecisionChoice(entry.path(), own, Optional.empty());
         }

@@ -18,7 +18,10 @@ class PrecisionChoiceTest {
     }
 
     @Test
-    void autoIsFloat32OnTheCpuAndFloat16OnCuda() {
+    void autoIsTheEntrysOwnWeightsOnTheCpuAndFloat16OnCuda() {
+        ModelEntry half = entry("float16", Map.of("float32", FP32));
+        assertEquals(new PrecisionChoice(FP16, "float16", Optional.empty()), PrecisionChoice.of(half, "auto", "cpu"));
+        assertEquals(new PrecisionChoice(FP16, "float16", Optional.empty()), PrecisionChoice.of(half, null, "auto"));
         ModelEntry both = entry("float32", Map.of("float16", FP16));
         assertEquals(new PrecisionChoice(FP32, "float32", Optional.empty()), PrecisionChoice.of(both, "auto", "cpu"));
         assertEquals(new PrecisionChoice(FP32, "float32", Optional.empty()), PrecisionChoice.of(both, null, "auto"));

@@ -4,7 +4,7 @@ package io.invoke4j.api;
  * How an {@link InferenceEngine} should open a model.
  *
  * @param device          {@code "cpu"}, {@code "cuda"}, {@code "cuda:1"}, or {@code "auto"} (the engine's best
- *                        available device)
+ *                        available device), as {@link Device#parse} reads it
  * @param precision       {@code "auto"}, {@code "float32"} or {@code "float16"}: a hint for engines that can cast
  *                        a model; the model file's own dtypes always win
  * @param threads         intra-op threads, or 0 to let the engine decide

@@ -1,5 +1,6 @@
 package io.invoke4j.plugin.djl;
 
+import io.invoke4j.api.Device;
 import io.invoke4j.api.EngineOptions;
 import io.invoke4j.api.InferenceEngine;
 import io.invoke4j.api.InferenceException;
@@ -45,7 +46,7 @@ public final class DjlEngine implements InferenceEngine {
             throw new InferenceException("engine djl cannot pad convolutions circularly, as --seamless needs ("
                     + file + "): run this model with engine onnx for seamless images");
         }
-        DeviceSpec device = DeviceSpec.parse(options.device());
+        Device device = Device.parse(options.device());
         return PluginContext.call(() -> switch (file.format()) {
             case ONNX -> OnnxRuntimeSession.open(file, options, device);
             case TORCHSCRIPT -> TorchScriptSession.open(file, options, device);

@@ -1,6 +1,6 @@
 package io.invoke4j.plugin.djl;
 
-import ai.djl.Device;
+import io.invoke4j.api.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -61,7 +61,7 @@ final class OnnxRuntimeSession implements InferenceSession {
      *
      * @throws InferenceException (one line) when DJL's engine cannot start or ONNX Runtime cannot read the file
      */
-    static OnnxRuntimeSession open(ModelFile file, EngineOptions options, DeviceSpec device) {
+    static OnnxRuntimeSession open(ModelFile file, EngineOptions options, Device device) {
         Engine engine = DjlEngines.onnxRuntime();
         OrtSession session = OrtSessions.open(file, options, device);
         List<TensorInfo> inputs;
@@ -75,7 +75,7 @@ final class OnnxRuntimeSession implements InferenceSession {
                     + " read the inputs and outputs " + file + " declares: " + OneLine.of(e), e);
         }
         // tensors are made on the CPU; ONNX Runtime moves them to the session's device
-        NDManager manager = engine.newBaseManager(Device.cpu());
+        NDManager manager = engine.newBaseManager(ai.djl.Device.cpu());
         // the block belongs to the manager from here on: closing the manager closes the block and the session
         OrtSymbolBlock block = new OrtSymbolBlock(session, (OrtNDManager) manager);
         return new OnnxRuntimeSession(file, manager, block, inputs, outputs);

@@ -1,5 +1,6 @@
 package io.invoke4j.plugin.djl;
 
+import io.invoke4j.api.Device;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
@@ -30,16 +31,16 @@ final class OrtSessions {
      *
      * @throws InferenceException naming the file, the device and ONNX Runtime's reason
      */
-    static OrtSession open(ModelFile file, EngineOptions options, DeviceSpec device) {
-        if (device.kind() == DeviceSpec.Kind.AUTO) {
+    static OrtSession open(ModelFile file, EngineOptions options, Device device) {
+        if (device.kind() == Device.Kind.AUTO) {
             if (cudaAvailable()) {
                 try {
-                    return open(file, options, new DeviceSpec(DeviceSpec.Kind.CUDA, 0));
+                    return open(file, options, Device.cuda(0));
                 } catch (InferenceException e) {
                     // a GPU build of ONNX Runtime on a machine without a usable GPU: use the CPU
                 }
             }
-            return open(file, options, DeviceSpec.CPU);
+            return open(file, options, Device.CPU);
         }
         try (SessionOptions sessionOptions = sessionOptions(options, device)) {
             return OrtEnvironment.getEnvironment().createSession(file.path().toString(), sessionOptions);
@@ -50,7 +51,7 @@ final class OrtSessions {
         }
     }
 
-    private static SessionOptions sessionOptions(EngineOptions options, DeviceSpec device) throws OrtException {
+    private static SessionOptions sessionOptions(EngineOptions options, Device device) throws OrtException {
         SessionOptions sessionOptions = new SessionOptions();
         try {
             sessionOptions.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
@@ -59,7 +60,7 @@ final class OrtSessions {
             if (options.threads() > 0) {
                 sessionOptions.setIntraOpNumThreads(options.threads());
             }
-            if (device.kind() == DeviceSpec.Kind.CUDA) {
+            if (device.kind() == Device.Kind.CUDA) {
                 if (!cudaAvailable()) {
                     throw new InferenceException("engine djl: device " + device + " needs ONNX Runtime's CUDA"
                             + " provider, which this ONNX Runtime build lacks: put onnxruntime_gpu in lib/ or use"

@@ -1,6 +1,6 @@
 package io.invoke4j.plugin.djl;
 
-import ai.djl.Device;
+import io.invoke4j.api.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -73,8 +73,8 @@ final class TorchScriptSession implements InferenceSession {
      * @throws InferenceException (one line) when libtorch cannot be loaded, the device is not the CPU, or the file
      *                            is not a TorchScript archive libtorch reads
      */
-    static TorchScriptSession open(ModelFile file, EngineOptions options, DeviceSpec device) {
-        if (device.kind() == DeviceSpec.Kind.CUDA) {
+    static TorchScriptSession open(ModelFile file, EngineOptions options, Device device) {
+        if (device.kind() == Device.Kind.CUDA) {
             throw new InferenceException("engine djl runs TorchScript on the CPU only (plugins/djl bundles libtorch's"
                     + " CPU build), so " + file + " cannot go to " + device + ": use device cpu or auto");
         }
@@ -91,7 +91,7 @@ final class TorchScriptSession implements InferenceSession {
             JniUtils.setNumThreads(options.threads());
         }
         // DJL names a model; given the file itself it reads that file whatever the name
-        Model model = engine.newModel(file.path().getFileName().toString(), Device.cpu());
+        Model model = engine.newModel(file.path().getFileName().toString(), ai.djl.Device.cpu());
         try {
             model.load(file.path());
             return new TorchScriptSession(file, model, signature);

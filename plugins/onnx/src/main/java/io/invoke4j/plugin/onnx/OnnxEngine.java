@@ -1,5 +1,6 @@
 package io.invoke4j.plugin.onnx;
 
+import io.invoke4j.api.Device;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -56,7 +57,7 @@ public final class OnnxEngine implements InferenceEngine {
         }
         if (SessionOptionsFactory.cudaAvailable()) {
             try {
-                return open(file, rewritten, options, new Device(Device.Kind.CUDA, 0));
+                return open(file, rewritten, options, Device.cuda(0));
             } catch (InferenceException e) {
                 // a GPU build of ONNX Runtime on a machine without a usable GPU or CUDA libraries: use the CPU
             }

@@ -1,5 +1,6 @@
 package io.invoke4j.plugin.onnx;
 
+import io.invoke4j.api.Device;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;

@@ -1,9 +1,8 @@
-package io.invoke4j.plugin.onnx;
+package io.invoke4j.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.invoke4j.api.InferenceException;
 import org.junit.jupiter.api.Test;
 
 class DeviceTest {

@@ -8,16 +8,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * InvokeAI's {@code scripts/images2prompt.py}: prints the command ({@code Dream} chunk) that made each PNG,
- * as {@code {file}: {command}}.
+ * InvokeAI's {@code scripts/images2prompt.py}: prints the command that made each PNG, as
+ * {@code {file}: {command}}: the {@code Dream} chunk, or for an AUTOMATIC1111 image the invoke command its
+ * {@code parameters} describe (as {@code !fetch} reads them).
  */
 public final class Images2Prompt {
     /** Exit status without arguments: Python's {@code exit(-1)}. */
     static final int USAGE_STATUS = 255;
     static final int FAILED_STATUS = 1;
-    private static final String DREAM = "Dream";
 
     /** Reads a file's text chunks; {@link PngText#read} outside tests. */
     @FunctionalInterface
@@ -72,11 +73,16 @@ public final class Images2Prompt {
         } catch (IOException e) {
             return file + " could not be read: " + e.getMessage();
         }
-        String command = texts.get(DREAM);
-        if (command == null) {
+        Optional<String> command;
+        try {
+            command = StoredCommand.of(texts);
+        } catch (IllegalArgumentException e) {
+            return file + ": " + e.getMessage();
+        }
+        if (command.isEmpty()) {
             return file + ": no invoke4j/InvokeAI metadata";
         }
-        out.println(file + ": " + command);
+        out.println(file + ": " + command.get());
         return null;
     }
 }

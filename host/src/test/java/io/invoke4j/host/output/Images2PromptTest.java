@@ -14,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,5 +105,13 @@ class Images2PromptTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anA1111ImageGivesTheInvokeCommandOfItsParameters() {
+        String file = dir.resolve("00001-5.png").toString();
+        assertEquals(0, Images2Prompt.run(List.of(file), stream(out), stream(err), path -> Map.of(
+                "parameters", "a cat\nSteps: 20, Sampler: Euler, CFG scale: 7, Seed: 5, Size: 512x512")));
+        assertEquals(file + ": \"a cat\" -s 20 -S 5 -W 512 -H 512 -C 7.0 -A k_euler\n", out());
     }
 }

@@ -1,5 +1,7 @@
 package io.invoke4j.host.postprocess;
 
+import io.invoke4j.host.generate.PillowResampler;
+
 /**
  * The alpha layers InvokeAI's embiggen lays its tiles with, for tiles made left to right, top to bottom: a tile
  * fades in over the band it shares with the tile on its left ({@link #left}) and the one above ({@link #top}), with

@@ -1,5 +1,6 @@
 package io.invoke4j.host.postprocess;
 
+import io.invoke4j.host.generate.PillowResampler;
 import io.invoke4j.api.CommandException;
 import io.invoke4j.api.FaceRestorer;
 import io.invoke4j.api.GenerationListener;

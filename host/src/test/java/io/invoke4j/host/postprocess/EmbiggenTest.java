@@ -1,5 +1,6 @@
 package io.invoke4j.host.postprocess;
 
+import io.invoke4j.host.generate.PillowResampler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

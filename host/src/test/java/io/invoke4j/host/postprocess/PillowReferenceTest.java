@@ -1,5 +1,6 @@
 package io.invoke4j.host.postprocess;
 
+import io.invoke4j.host.generate.PillowResampler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

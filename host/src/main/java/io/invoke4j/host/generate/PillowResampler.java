@@ -1,4 +1,4 @@
-package io.invoke4j.host.postprocess;
+package io.invoke4j.host.generate;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;

@@ -108,11 +108,7 @@ class TerminalIT {
     @Test
     void ctrlCCancelsTheJobNotTheProgram() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed for a pty");
-        String invoke = Launcher.dist().resolve("bin/invoke").toAbsolutePath() + " -o out";
-        ProcessBuilder builder = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", invoke, "/dev/null"))
-                .directory(work.toFile()).redirectErrorStream(true);
-        builder.environment().put("TERM", "xterm-256color");
-        Process process = builder.start();
+        Process process = startInTerminal();
         Screen screen = new Screen(process.getInputStream());
         try (OutputStream keys = process.getOutputStream()) {
             screen.await("invoke> ", 1);
@@ -148,10 +144,14 @@ class TerminalIT {
 
     /** {@code bin/invoke -o out} on a pseudo-terminal of its own, as a person starts it in an xterm. */
     private Process startInTerminal() throws IOException {
-        String invoke = Launcher.dist().resolve("bin/invoke").toAbsolutePath() + " -o out";
+        // script runs the command through $SHELL -c; dash (CI's /bin/sh) stays on as java's parent, gets the
+        // Ctrl-C too, dies of it and script reports that as 130. exec makes the program the terminal's own
+        // process, as when a person starts it at a shell prompt; SHELL is fixed so every machine runs the same.
+        String invoke = "exec " + Launcher.dist().resolve("bin/invoke").toAbsolutePath() + " -o out";
         ProcessBuilder builder = new ProcessBuilder(List.of("/usr/bin/script", "-qfec", invoke, "/dev/null"))
                 .directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("TERM", "xterm-256color");
+        builder.environment().put("SHELL", "/bin/sh");
         return builder.start();
     }
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code !} commands of the built REPL over piped input, the history file they share across sessions, and
- * {@code --from_file}'s report of bad lines.
+ * The {@code !} commands of the built REPL over piped input, the history file they share across sessions,
+ * {@code --from_file}'s report of bad lines, and the round trip from images through {@code !fetch GLOB OUTFILE}
+ * to {@code !replay}.
  */
 class ReplCommandsIT {
     private static final String SMALL = "-s 2 -W 64 -H 64";
@@ -115,6 +116,50 @@ class ReplCommandsIT {
 
         Files.writeString(work.resolve("good.txt"), "\"a fox\" " + SMALL + " -S 3\n");
         assertEquals(0, invoke("", "--from_file", "good.txt", "-o", "out").exitCode());
+    }
+
+    @Test
+    void fetchWritesTheCommandsOfImagesToAFileThatReplayAndFromFileRunAgain() throws Exception {
+        String fox = "\"a fox\" -s 2 -S 5 -W 64 -H 64 -C 7.5 -A k_lms";
+        String owl = "\"an owl\" -s 2 -S 6 -W 64 -H 64 -C 7.5 -A k_lms";
+        Launcher.Run run = invoke(fox + "\n" + owl + "\n!fetch *.png cmds.txt\n!replay cmds.txt\n"
+                + "!replay nosuch.txt\n!fetch *.jpg more.txt\n!history\n", "-o", "out");
+        assertEquals(0, run.exitCode(), run::all);
+        String out = run.stdout();
+        Path outdir = work.resolve("out");
+        assertContains(out, ">> File ");
+        assertContains(out, "cmds.txt with commands created\n");
+        List<String> lines = Files.readAllLines(outdir.resolve("cmds.txt"));
+        assertEquals(4, lines.size(), lines::toString);
+        assertTrue(lines.get(0).startsWith("# ") && lines.get(0).endsWith("000001.5.png"), lines::toString);
+        assertEquals(List.of(fox, owl), List.of(lines.get(1), lines.get(3)));
+        assertTrue(lines.get(2).startsWith("# ") && lines.get(2).endsWith("000002.6.png"), lines::toString);
+        // the replay echoes each line, regenerates both images with the same commands, then prompts again
+        assertContains(out, "#" + fox + "\n");
+        assertContains(out, "000003.5.png: " + fox + "\n");
+        assertContains(out, "000004.6.png: " + owl + "\n");
+        assertSamePixels(outdir.resolve("000001.5.png"), outdir.resolve("000003.5.png"));
+        assertSamePixels(outdir.resolve("000002.6.png"), outdir.resolve("000004.6.png"));
+        assertContains(out, "invoke> ** !replay nosuch.txt: no such file\n");
+        assertContains(out, "invoke> ## *.jpg: no file matches; ");
+        // the replayed commands are in the history after the replay itself
+        assertContains(out, "[4] !replay cmds.txt\n[5] " + fox + "\n[6] " + owl + "\n[7] !replay nosuch.txt\n");
+
+        Launcher.Run fromFile = invoke("", "--from_file", "out/cmds.txt", "-o", "out");
+        assertEquals(0, fromFile.exitCode(), fromFile::all);
+        assertContains(fromFile.stdout(), "000005.5.png: " + fox + "\n");
+        assertContains(fromFile.stdout(), "000006.6.png: " + owl + "\n");
+    }
+
+    private static void assertSamePixels(Path expected, Path actual) throws Exception {
+        BufferedImage a = ImageIO.read(expected.toFile());
+        BufferedImage b = ImageIO.read(actual.toFile());
+        assertEquals(a.getWidth(), b.getWidth());
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                assertEquals(a.getRGB(x, y), b.getRGB(x, y), actual + " at " + x + "," + y);
+            }
+        }
     }
 
     private static int count(String text, String part) {

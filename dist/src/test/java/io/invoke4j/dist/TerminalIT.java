@@ -142,6 +142,37 @@ class TerminalIT {
         assertFalse(Files.exists(work.resolve("out/000001.5.png")), "the cancelled image is not written");
     }
 
+    @Test
+    void ctrlCDuringAReplayCancelsTheJobAndStopsTheRestOfTheFile() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed for a pty");
+        Files.writeString(work.resolve("batch.txt"), "\"a slow one\" -s 400 -W 256 -H 256 -S 5\n"
+                + "\"never made\"" + SMALL + " -S 6\n");
+        Process process = startInTerminal();
+        Screen screen = new Screen(process.getInputStream());
+        try (OutputStream keys = process.getOutputStream()) {
+            int at = screen.awaitAfter(0, "invoke> ");
+            type(keys, "!rep" + TAB + "batch" + TAB + "\r");
+            at = screen.awaitAfter(at, "#\"a slow one\"");
+            screen.await("/400 [", 3); // a few steps are done
+            keys.write(CTRL_C);
+            keys.flush();
+            at = screen.awaitAfter(at, "**Interrupted** Partial results will be returned.");
+            at = screen.awaitAfter(at, ">> !replay batch.txt stopped at line 1 (Ctrl-C); the rest of the file was not run");
+            at = screen.awaitAfter(at, "invoke> ");
+            type(keys, "\"a quick one\"" + SMALL + " -S 7\r");
+            screen.awaitAfter(at, "000001.7.png: ");
+            type(keys, "q\r");
+            assertTrue(process.waitFor(1, TimeUnit.MINUTES), screen::text);
+        } finally {
+            process.destroyForcibly();
+        }
+        String text = screen.text();
+        assertEquals(0, process.exitValue(), text);
+        assertFalse(text.contains("#\"never made\""), text);
+        assertFalse(Files.exists(work.resolve("out/000001.6.png")), text);
+        assertFalse(text.contains("Exception"), text);
+    }
+
     /** {@code bin/invoke -o out} on a pseudo-terminal of its own, as a person starts it in an xterm. */
     private Process startInTerminal() throws IOException {
         // script runs the command through $SHELL -c; dash (CI's /bin/sh) stays on as java's parent, gets the

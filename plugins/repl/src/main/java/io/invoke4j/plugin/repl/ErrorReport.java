@@ -3,9 +3,10 @@ package io.invoke4j.plugin.repl;
 import java.io.PrintStream;
 
 /**
- * Prints the REPL's error lines (one line each, never a stack trace) and remembers that a command failed. With
- * {@code --from_file} each line names the line of the file it is about, so that a long batch can be fixed
- * afterwards, and the run ends with a non-zero exit status.
+ * Prints the REPL's error lines (one line each, never a stack trace) and remembers that a command failed. For a
+ * command read from a file ({@code --from_file}, {@code !replay}) each line names the line of the file it is
+ * about, so that a long batch can be fixed afterwards; with {@code --from_file} the run then ends with a non-zero
+ * exit status.
  */
 final class ErrorReport {
     /** InvokeAI's mark on a command's error line. */
@@ -14,19 +15,24 @@ final class ErrorReport {
     static final String FILE_PROBLEM = "##";
 
     private final PrintStream out;
-    private final boolean numbered;
     private int lineNumber;
     private boolean anyFailed;
 
-    /** @param numbered whether the lines come from a file and the messages name their line */
-    ErrorReport(PrintStream out, boolean numbered) {
+    ErrorReport(PrintStream out) {
         this.out = out;
-        this.numbered = numbered;
     }
 
-    /** The line of the input the next messages are about (1 for the first). */
+    /**
+     * The line of a file of commands the next messages are about (1 for the first), or 0 for a typed command:
+     * its messages name no line.
+     */
     void atLine(int number) {
         lineNumber = number;
+    }
+
+    /** The line the messages are about now (0 for none). */
+    int line() {
+        return lineNumber;
     }
 
     /** Prints {@code ** message} and counts the command as failed. */
@@ -36,8 +42,13 @@ final class ErrorReport {
 
     /** Prints {@code mark message} ({@link #ERROR} or {@link #FILE_PROBLEM}) and counts the command as failed. */
     void report(String mark, String message) {
-        out.println(mark + " " + (numbered ? "line " + lineNumber + ": " : "") + message);
+        notice(mark, message);
         anyFailed = true;
+    }
+
+    /** Prints {@code mark message} about something skipped that does not make the command fail. */
+    void notice(String mark, String message) {
+        out.println(mark + " " + (lineNumber > 0 ? "line " + lineNumber + ": " : "") + message);
     }
 
     /** Whether any command has failed so far. */

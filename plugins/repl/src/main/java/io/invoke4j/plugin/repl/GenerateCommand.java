@@ -7,6 +7,7 @@ import io.invoke4j.api.Invoker;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A command for the {@link Invoker} (a prompt with its switches, {@code !invoke ...}, {@code !fix ...}): parsed,
@@ -35,7 +36,8 @@ final class GenerateCommand {
         this.outputCounter = firstOutputNumber;
     }
 
-    void run(String line) {
+    /** @return whether the user pressed Ctrl-C while it ran (a {@code !replay} then stops) */
+    boolean run(String line) {
         GenerationRequest request;
         try {
             request = invoker.parse(line);
@@ -46,20 +48,26 @@ final class GenerateCommand {
             } else {
                 errors.error(e.getMessage());
             }
-            return;
+            return false;
         }
         ConsoleProgress console = new ConsoleProgress(out, progress, source.interactive());
         List<GeneratedImage> images = new ArrayList<>();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Runnable onInterrupt = () -> {
+            interrupted.set(true);
+            console.requestCancel();
+        };
         try {
-            source.whileRunning(console::requestCancel, () -> images.addAll(invoker.generate(request, console)));
+            source.whileRunning(onInterrupt, () -> images.addAll(invoker.generate(request, console)));
         } catch (CommandException e) {
             errors.error(e.getMessage());
-            return;
+            return interrupted.get();
         } catch (RuntimeException e) {
             // InvokeAI still prints the Outputs block after a failed generation
             errors.error("Could not generate image: " + firstLine(e));
         }
         printOutputs(images);
+        return interrupted.get();
     }
 
     private void printOutputs(List<GeneratedImage> images) {

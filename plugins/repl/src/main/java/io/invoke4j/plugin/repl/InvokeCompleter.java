@@ -12,10 +12,11 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion at {@code invoke>}, after InvokeAI's completer: the {@code !} commands at the start of a line,
- * model names after {@code !switch}, image paths after {@code !fetch} and {@code !fix} and after {@code -I} and
- * {@code -M} (also written together, {@code -I./pa}, or as {@code --init_img=./pa}), sampler names after
- * {@code -A}, {@code -m}, {@code --sampler} (also {@code -Ak_} and {@code --sampler=k_}), and the switches' short and
- * long names for any other word that starts with {@code -}. Prompt words get nothing.
+ * model names after {@code !switch}, file paths after {@code !replay}, image paths after {@code !fetch} and
+ * {@code !fix} and after {@code -I} and {@code -M} (also written together, {@code -I./pa}, or as
+ * {@code --init_img=./pa}), sampler names after {@code -A}, {@code -m}, {@code --sampler} (also {@code -Ak_} and
+ * {@code --sampler=k_}), and the switches' short and long names for any other word that starts with {@code -}.
+ * Prompt words get nothing.
  *
  * <p>Model names complete after {@code !switch}, the only place a model is named at {@code invoke>}:
  * {@code --model} is a start-up switch, not one of the line's.
@@ -30,7 +31,8 @@ final class InvokeCompleter implements Completer {
     private final Invoker invoker;
     private final List<String> switchNames;
     private final List<String> samplerNames;
-    private final ImagePaths paths;
+    private final PathCandidates images;
+    private final PathCandidates files;
 
     InvokeCompleter(Invoker invoker) {
         this(invoker, Path.of("").toAbsolutePath());
@@ -41,7 +43,8 @@ final class InvokeCompleter implements Completer {
         this.invoker = invoker;
         this.switchNames = List.copyOf(invoker.switchNames());
         this.samplerNames = List.copyOf(invoker.samplerNames());
-        this.paths = new ImagePaths(workingDirectory, invoker.outputDirectory());
+        this.images = PathCandidates.images(workingDirectory, invoker.outputDirectory());
+        this.files = PathCandidates.files(workingDirectory, invoker.outputDirectory());
     }
 
     @Override
@@ -54,8 +57,10 @@ final class InvokeCompleter implements Completer {
             MetaCommands.NAMES.forEach(name -> candidates.add(plain(name)));
         } else if (index == 1 && first.equals("!switch")) {
             invoker.models().stream().map(ModelSummary::name).forEach(name -> candidates.add(plain(name)));
+        } else if (index == 1 && first.equals(ReplSession.REPLAY)) {
+            candidates.addAll(files.complete(word, ""));
         } else if ((index == 1 && PATH_COMMANDS.contains(first)) || PATH_SWITCHES.contains(previous)) {
-            candidates.addAll(paths.complete(word, ""));
+            candidates.addAll(images.complete(word, ""));
         } else if (SAMPLER_SWITCHES.contains(previous)) {
             samplerNames.forEach(name -> candidates.add(plain(name)));
         } else if (word.startsWith("-")) {
@@ -67,7 +72,7 @@ final class InvokeCompleter implements Completer {
     private void completeSwitchWord(String word, List<Candidate> candidates) {
         for (String attached : ATTACHED_PATH_SWITCHES) {
             if (carriesValue(word, attached)) {
-                candidates.addAll(paths.complete(word.substring(attached.length()), attached));
+                candidates.addAll(images.complete(word.substring(attached.length()), attached));
                 return;
             }
         }

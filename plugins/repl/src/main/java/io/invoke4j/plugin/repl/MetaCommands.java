@@ -4,14 +4,16 @@ import io.invoke4j.api.CommandException;
 import io.invoke4j.api.Invoker;
 import io.invoke4j.api.ModelSummary;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code !} commands the REPL answers itself, as InvokeAI's manual describes them: {@code !fetch},
- * {@code !history}, {@code !search}, {@code !clear}, {@code !models} and {@code !switch}. ({@code !NNN} belongs to
- * the session, since it runs another line; {@code !invoke}, {@code !dream} and {@code !fix} start commands for the
- * {@link Invoker}.)
+ * The {@code !} commands the REPL answers itself, as InvokeAI's manual describes them: {@code !fetch} (with
+ * InvokeAI 2.1's {@code !fetch GLOB OUTFILE}), {@code !history}, {@code !search}, {@code !clear}, {@code !models}
+ * and {@code !switch}. ({@code !NNN} and {@code !replay} belong to the session, since they run other lines;
+ * {@code !invoke}, {@code !dream} and {@code !fix} start commands for the {@link Invoker}.)
  *
  * <p>Unlike InvokeAI, which shows the whole {@code -h} text for a {@code !} word it does not know, an unknown word
  * gets one line naming the commands, so that a typo is not lost above a page of help; and a command that takes
@@ -19,13 +21,18 @@ import java.util.Set;
  */
 final class MetaCommands {
     /** The commands, as completion offers them ({@code !fix} is the Invoker's, but typed at the same place). */
-    static final List<String> NAMES = List.of("!fetch", "!fix", "!history", "!search", "!clear", "!models", "!switch");
+    static final List<String> NAMES = List.of("!fetch", "!fix", "!history", "!search", "!clear", "!models", "!switch",
+            ReplSession.REPLAY);
 
     /** Printed after the Invoker's {@code -h} text. */
     static final String HELP = String.join("\n",
             "Commands that begin with !:",
             "  !fetch FILE           put the command stored in an image (a name in the output",
             "                        folder, or a path) on the next line, ready to edit",
+            "  !fetch GLOB OUTFILE   write the commands of the images GLOB matches (*.png) to",
+            "                        OUTFILE (a bare name goes to the output folder)",
+            "  !replay FILE          run the commands in FILE, as --from_file does, then come",
+            "                        back to the prompt (Ctrl-C stops it)",
             "  !fix FILE SWITCHES    post-process an image with -G, -U or --embiggen",
             "  !history              list the commands typed so far, numbered",
             "  !NNN                  show command NNN of the history and run it again",
@@ -43,6 +50,7 @@ final class MetaCommands {
     private final LineSource source;
     private final PrintStream out;
     private final ErrorReport errors;
+    private final CommandsFile commandsFile;
 
     MetaCommands(Invoker invoker, CommandHistory history, LineSource source, PrintStream out, ErrorReport errors) {
         this.invoker = invoker;
@@ -50,6 +58,7 @@ final class MetaCommands {
         this.source = source;
         this.out = out;
         this.errors = errors;
+        this.commandsFile = new CommandsFile(invoker, out, errors);
     }
 
     /** Whether {@code line} is one of these commands (or an unknown {@code !} word), not one for the Invoker. */
@@ -96,13 +105,32 @@ final class MetaCommands {
 
     /**
      * {@code !fetch FILE}: the image's stored command, offered as the next line to edit at a terminal, or
-     * printed as {@code # <command>} otherwise (InvokeAI without readline).
+     * printed as {@code # <command>} otherwise (InvokeAI without readline). {@code !fetch GLOB OUTFILE}: the
+     * commands of many images, written to a file ({@link CommandsFile}). Two words that together name an image
+     * (a name with a space) are still that one image.
      */
-    private void fetch(String file) {
-        if (file.isEmpty()) {
+    private void fetch(String argument) {
+        if (argument.isEmpty()) {
             errors.error("!fetch needs an image file");
             return;
         }
+        String[] words = argument.split("\\s+");
+        if (words.length == 2 && !namesAFile(argument)) {
+            commandsFile.write(words[0], words[1]);
+            return;
+        }
+        fetchOne(argument);
+    }
+
+    private boolean namesAFile(String argument) {
+        try {
+            return Files.isRegularFile(FileInOutputFolder.locate(argument, invoker.outputDirectory()));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private void fetchOne(String file) {
         try {
             String command = invoker.fetchCommand(file);
             if (!source.prefill(command)) {

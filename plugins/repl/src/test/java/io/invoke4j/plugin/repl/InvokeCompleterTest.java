@@ -60,7 +60,9 @@ class InvokeCompleterTest {
     @Test
     void bangCommandsAtTheStartOfALine() {
         assertEquals(List.of("!fetch", "!fix"), complete("!f"));
-        assertEquals(List.of("!clear", "!fetch", "!fix", "!history", "!models", "!search", "!switch"), complete("!"));
+        assertEquals(List.of("!clear", "!fetch", "!fix", "!history", "!models", "!replay", "!search", "!switch"),
+                complete("!"));
+        assertEquals(List.of("!replay"), complete("!r"));
         assertEquals(List.of(), complete("a cat !f"), "not inside a prompt");
     }
 
@@ -114,6 +116,14 @@ class InvokeCompleterTest {
         assertEquals(List.of("000001.42.png", "000002.7.png", "000003.9.png"), complete("!fetch 0000"));
         assertEquals(List.of("000001.42.png"), complete("a cat -I 000001"));
         assertFalse(complete("!fetch ").contains("invoke_log.txt"), "only images");
+    }
+
+    @Test
+    void filesOfAnyKindAfterReplay() {
+        assertEquals(List.of("test-pictures/notes.txt"), complete("!replay test-pictures/n"));
+        assertEquals(List.of("invoke_log.txt"), complete("!replay inv"), "a bare name: the output folder's too");
+        assertEquals(List.of("test-pictures/"), complete("!replay test-p"));
+        assertEquals(List.of(), complete("!replay x.txt test-p"), "one file only");
     }
 
     @Test

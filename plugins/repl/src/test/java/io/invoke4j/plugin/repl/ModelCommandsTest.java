@@ -71,7 +71,7 @@ class ModelCommandsTest {
             }
         };
         CommandHistory history = CommandHistory.load(outdir, out::println);
-        new MetaCommands(invoker, history, terminal, out, new ErrorReport(out, false)).run("!models");
+        new MetaCommands(invoker, history, terminal, out, new ErrorReport(out)).run("!models");
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("\033[1mtiny-sd                       active  random weights\033[0m\n"), text);
         assertTrue(text.startsWith("stable-diffusion-1.5          cached  SD 1.5 (ONNX export)\n"), text);

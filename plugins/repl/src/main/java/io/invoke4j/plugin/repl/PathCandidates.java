@@ -13,25 +13,38 @@ import java.util.Set;
 import org.jline.reader.Candidate;
 
 /**
- * Completions of a partly typed image path, as InvokeAI's completer gives them for {@code -I}, {@code -M},
- * {@code !fetch} and {@code !fix}: image files ({@code .png}, {@code .jpg}, {@code .jpeg}) and folders, hidden
- * ones left out. A path that names a folder completes to what is inside it ({@code -I./test-pictures<TAB>} lists
- * the pictures, as in the manual). A bare name also completes to the images of the output folder, where the REPL
- * looks for a bare name.
+ * Completions of a partly typed path, as InvokeAI's completer gives them: image files ({@code .png}, {@code .jpg},
+ * {@code .jpeg}) for {@code -I}, {@code -M}, {@code !fetch} and {@code !fix}, any file for {@code !replay}, and
+ * folders, hidden ones left out. A path that names a folder completes to what is inside it
+ * ({@code -I./test-pictures<TAB>} lists the pictures, as in the manual). A bare name also completes to the files
+ * of the output folder, where the REPL looks for a bare name.
  */
-final class ImagePaths {
+final class PathCandidates {
     private static final Set<String> IMAGE_EXTENSIONS = Set.of(".png", ".jpg", ".jpeg");
 
     private final Path workingDirectory;
     private final Path outputDirectory;
+    private final boolean imagesOnly;
+
+    private PathCandidates(Path workingDirectory, Path outputDirectory, boolean imagesOnly) {
+        this.workingDirectory = workingDirectory;
+        this.outputDirectory = outputDirectory;
+        this.imagesOnly = imagesOnly;
+    }
 
     /**
+     * Image paths.
+     *
      * @param workingDirectory what relative paths are relative to
      * @param outputDirectory  where bare names are also looked for
      */
-    ImagePaths(Path workingDirectory, Path outputDirectory) {
-        this.workingDirectory = workingDirectory;
-        this.outputDirectory = outputDirectory;
+    static PathCandidates images(Path workingDirectory, Path outputDirectory) {
+        return new PathCandidates(workingDirectory, outputDirectory, true);
+    }
+
+    /** Paths of files of any kind (files of commands); the arguments as for {@link #images}. */
+    static PathCandidates files(Path workingDirectory, Path outputDirectory) {
+        return new PathCandidates(workingDirectory, outputDirectory, false);
     }
 
     /**
@@ -68,8 +81,8 @@ final class ImagePaths {
         }
     }
 
-    private static void addEntries(Set<Candidate> candidates, Path folder, String shownFolder, String start,
-                                   boolean withFolders) {
+    private void addEntries(Set<Candidate> candidates, Path folder, String shownFolder, String start,
+                            boolean withFolders) {
         if (folder == null || !Files.isDirectory(folder)) {
             return;
         }
@@ -85,7 +98,7 @@ final class ImagePaths {
                         // not complete: the path goes on inside it, so no space after it
                         candidates.add(new Candidate(value + "/", value + "/", null, null, null, null, false));
                     }
-                } else if (isImage(name)) {
+                } else if (!imagesOnly || isImage(name)) {
                     candidates.add(new Candidate(value, value, null, null, null, null, true));
                 }
             }

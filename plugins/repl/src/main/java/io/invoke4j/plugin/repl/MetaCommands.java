@@ -20,7 +20,10 @@ import java.util.Set;
  * no argument refuses one rather than ignoring it.
  */
 final class MetaCommands {
-    /** The commands, as completion offers them ({@code !fix} is the Invoker's, but typed at the same place). */
+    /**
+     * The commands, as completion offers them ({@code !fix} is the Invoker's and {@code !replay} the session's,
+     * but typed at the same place).
+     */
     static final List<String> NAMES = List.of("!fetch", "!fix", "!history", "!search", "!clear", "!models", "!switch",
             ReplSession.REPLAY);
 
@@ -61,9 +64,13 @@ final class MetaCommands {
         this.commandsFile = new CommandsFile(invoker, out, errors);
     }
 
-    /** Whether {@code line} is one of these commands (or an unknown {@code !} word), not one for the Invoker. */
+    /**
+     * Whether {@code line} is one of these commands (or an unknown {@code !} word), not one for the Invoker or
+     * the session's {@code !replay}.
+     */
     static boolean handles(String line) {
-        return line.startsWith("!") && !INVOKER_WORDS.contains(firstWord(line));
+        String word = firstWord(line);
+        return line.startsWith("!") && !INVOKER_WORDS.contains(word) && !word.equals(ReplSession.REPLAY);
     }
 
     /** The first word of a line: the command's name. */

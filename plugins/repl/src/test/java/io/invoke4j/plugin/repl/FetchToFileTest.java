@@ -15,8 +15,10 @@ import io.invoke4j.api.GenerationRequest;
 import io.invoke4j.api.Invoker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +118,27 @@ class FetchToFileTest {
         assertTrue(out.contains("** " + work.resolve("afile/cmds.txt") + ": could not be written ("), out);
         assertFalse(Files.exists(outdir.resolve("cmds.txt")));
         assertEquals(0, result.status());
+    }
+
+    @Test
+    void anOutfileThatIsNoFileNameIsOneLine() {
+        String out = run("!fetch *.png cmds\u0000.txt\n").out();
+        assertTrue(out.contains("** cmds\u0000.txt: not a file name (Nul character not allowed)\n"), out);
+    }
+
+    @Test
+    void aFolderThatCannotBeListedIsOneLine() throws Exception {
+        Path locked = Files.createDirectories(work.resolve("locked"));
+        Files.createFile(locked.resolve("000001.1.png"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-wx------"));
+        try {
+            Assumptions.assumeFalse(Files.isReadable(locked), "the folder can be read all the same (root)");
+            String out = run("!fetch " + locked + "/*.png cmds.txt\n").out();
+            assertTrue(out.contains("## " + locked + "/*.png: its folder could not be read (AccessDeniedException: "),
+                    out);
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test

@@ -105,6 +105,12 @@ class ReplayTest {
     }
 
     @Test
+    void textThatIsNoFileNameIsOneLine() {
+        String out = run("!replay a\u0000b\n");
+        assertTrue(out.contains("** !replay a\u0000b: not a file name (Nul character not allowed)\n"), out);
+    }
+
+    @Test
     void aFileThatCannotBeReadIsOneLine() throws Exception {
         Path loop = work.resolve("loop.txt");
         Files.createSymbolicLink(loop, loop);

@@ -37,6 +37,10 @@ import java.util.Objects;
  *                strength, 0.75, before recording the command)
  * @param saveOriginal {@code --save_original}: keep the unprocessed image beside the post-processed one
  * @param embiggen {@code --embiggen SCALE [ESRGAN_STRENGTH [OVERLAP]]}: the values as typed
+ * @param embiggenTiles {@code --embiggen_tiles N...}: the 1-based numbers of the only tiles embiggen redoes, as typed
+ * @param embiggenStrength {@code --embiggen_strength}: the img2img strength of embiggen's tiles
+ * @param newPrompt {@code --new_prompt}: for {@code !fix}, the prompt used in place of the image's own
+ * @param karrasMax {@code --karras_max}: k-samplers use Karras sigmas below this many steps, for this command
  * @param fix {@code !fix FILE}: post-process the image whose path is the {@code prompt} instead of generating one
  */
 public record GenerationRequest(
@@ -67,6 +71,10 @@ public record GenerationRequest(
         java.util.List<Double> upscale,
         Boolean saveOriginal,
         java.util.List<Double> embiggen,
+        java.util.List<Integer> embiggenTiles,
+        Double embiggenStrength,
+        String newPrompt,
+        Integer karrasMax,
         Boolean fix) {
 
     public GenerationRequest {
@@ -74,6 +82,7 @@ public record GenerationRequest(
         withVariations = withVariations == null ? null : java.util.List.copyOf(withVariations);
         upscale = upscale == null ? null : java.util.List.copyOf(upscale);
         embiggen = embiggen == null ? null : java.util.List.copyOf(embiggen);
+        embiggenTiles = embiggenTiles == null ? null : java.util.List.copyOf(embiggenTiles);
     }
 
     /** An empty request: empty prompt, every switch absent. */
@@ -111,6 +120,10 @@ public record GenerationRequest(
                 .upscale(upscale)
                 .saveOriginal(saveOriginal)
                 .embiggen(embiggen)
+                .embiggenTiles(embiggenTiles)
+                .embiggenStrength(embiggenStrength)
+                .newPrompt(newPrompt)
+                .karrasMax(karrasMax)
                 .fix(fix);
     }
 
@@ -143,6 +156,10 @@ public record GenerationRequest(
         private java.util.List<Double> upscale;
         private Boolean saveOriginal;
         private java.util.List<Double> embiggen;
+        private java.util.List<Integer> embiggenTiles;
+        private Double embiggenStrength;
+        private String newPrompt;
+        private Integer karrasMax;
         private Boolean fix;
 
         private Builder() {
@@ -283,6 +300,26 @@ public record GenerationRequest(
             return this;
         }
 
+        public Builder embiggenTiles(java.util.List<Integer> embiggenTiles) {
+            this.embiggenTiles = embiggenTiles;
+            return this;
+        }
+
+        public Builder embiggenStrength(Double embiggenStrength) {
+            this.embiggenStrength = embiggenStrength;
+            return this;
+        }
+
+        public Builder newPrompt(String newPrompt) {
+            this.newPrompt = newPrompt;
+            return this;
+        }
+
+        public Builder karrasMax(Integer karrasMax) {
+            this.karrasMax = karrasMax;
+            return this;
+        }
+
         public Builder fix(Boolean fix) {
             this.fix = fix;
             return this;
@@ -292,7 +329,7 @@ public record GenerationRequest(
             return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir,
                     grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix,
                     initImage, initMask, strength, fit, facetool, facetoolStrength, codeformerFidelity, upscale,
-                    saveOriginal, embiggen, fix);
+                    saveOriginal, embiggen, embiggenTiles, embiggenStrength, newPrompt, karrasMax, fix);
         }
     }
 }

@@ -115,6 +115,63 @@ class PostprocessIT {
     }
 
     @Test
+    void embiggenTilesStrengthAndKarrasMaxRunAndAreRecorded() throws Exception {
+        Launcher.Run run = invoke("\"a cat\" -s 2 -W 128 -H 64 -S 5\n"
+                + "\"a dog\" -I 000001.5.png -W 64 -H 64 -s 4 -S 3 --embiggen_tiles 1\n"
+                + "!fix 000001.5.png --embiggen 1.5 --embiggen_tiles 1 2 --embiggen_strength 0.3 -W 64 -H 64 -s 4"
+                + " -S 11\n"
+                // from 3 steps on the two schedules differ (at 2 both are just the ends of the table)
+                + "\"a cat\" -s 3 -W 64 -H 64 -S 6 --karras_max 5\n"
+                + "\"a cat\" -s 3 -W 64 -H 64 -S 6\n"
+                + "\"a cat\" -s 3 -W 64 -H 64 -S 6 --karras_max 3\n"
+                + "!fetch 000003.11.embiggen.png\n"
+                + "!fetch 000004.6.png\n", "-o", "out");
+        Path source = work.resolve("out/000001.5.png").toAbsolutePath();
+
+        // --embiggen_tiles alone: scale 1, and only tile 1 (x 0-63 of the 128 wide image) is redone
+        String[] redone = output(run.stdout(), "2");
+        assertEquals("\"a dog\" -s 4 -S 3 -W 64 -H 64 -C 7.5 -I " + source + " -A k_lms -f 0.75 --embiggen_tiles 1",
+                redone[1]);
+        BufferedImage before = read(source.toString());
+        BufferedImage after = read(redone[0]);
+        assertEquals(128, after.getWidth());
+        for (int y = 0; y < 64; y++) {
+            for (int x = 64; x < 128; x++) {
+                assertEquals(before.getRGB(x, y), after.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+        assertContains(run.stdout(), ">> Making 1 Embiggen tiles...\nMaking tile #1 (1 of 1 requested)\n");
+
+        String[] fixed = output(run.stdout(), "3");
+        assertEquals(work.resolve("out/000003.11.embiggen.png").toAbsolutePath().toString(), fixed[0]);
+        String fixCommand = "!fix \"" + source + "\" -s 4 -S 11 -W 64 -H 64 -C 7.5 -A k_lms --embiggen 1.5 0.75 0.25"
+                + " --embiggen_tiles 1 2 --embiggen_strength 0.3";
+        assertEquals(fixCommand, fixed[1]);
+        assertEquals(192, read(fixed[0]).getWidth());
+        assertContains(run.stdout(), ">> Setting img2img strength to 0.3 for happy embiggening");
+        assertContains(run.stdout(), ">> Making 2 Embiggen tiles...");
+        assertContains(run.stdout(), "Making tile #2 (2 of 2 requested)");
+        assertContains(PngText.read(Path.of(fixed[0])).get("sd-metadata"), "\"tool\": \"embiggen\"");
+        assertContains(run.stdout(), "# " + fixCommand);
+
+        // --karras_max on the line: the schedule for that command only, said and recorded
+        String[] karras = output(run.stdout(), "4");
+        assertEquals("\"a cat\" -s 3 -S 6 -W 64 -H 64 -C 7.5 --karras_max 5 -A k_lms", karras[1]);
+        assertContains(run.stdout(), ">> Ksampler using karras noise schedule (steps < 5)\n");
+        assertContains(run.stdout(), ">> Ksampler using karras noise schedule (steps < 30)\n");
+        assertContains(run.stdout(), ">> Ksampler using model noise schedule (steps >= 3)\n");
+        assertContains(run.stdout(), "# " + karras[1]);
+        assertArrayEquals(pixels(karras[0]), pixels(output(run.stdout(), "5")[0]), "Karras sigmas both times");
+        assertTrue(!java.util.Arrays.equals(pixels(karras[0]), pixels(output(run.stdout(), "6")[0])),
+                "the model's sigmas make another image");
+    }
+
+    private static int[] pixels(String path) throws Exception {
+        BufferedImage image = read(path);
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    @Test
     void faceRestorationChangesSomePixelsAndLeavesMostAlone() throws Exception {
         // a smooth photo-like image on which the random-weight detector finds two faces at the bundled threshold
         BufferedImage photo = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);

@@ -6,6 +6,8 @@ import io.invoke4j.api.GenerationListener;
 import io.invoke4j.api.GenerationRequest;
 import io.invoke4j.api.Invoker;
 import io.invoke4j.api.Sampler;
+import io.invoke4j.api.ScheduleKind;
+import io.invoke4j.host.generate.DiscreteSchedule;
 import io.invoke4j.host.command.CanonicalCommand;
 import io.invoke4j.host.command.CommandParser;
 import io.invoke4j.host.config.ModelEntry;
@@ -169,10 +171,12 @@ final class HostInvoker implements Invoker {
         }
         Init init = null;
         Embiggened embiggen = null;
-        if (r.initImage() != null && r.embiggen() != null) {
+        if (r.initImage() != null && embiggens(r)) {
             r = r.toBuilder().initImage(findInOutdir(r.initImage(), dir)).build();
-            EmbiggenSettings settings = EmbiggenSettings.of(r.embiggen(), listener::message);
-            r = r.toBuilder().embiggen(settings.values()).build();
+            // --embiggen_tiles alone keeps the size; InvokeAI then records no --embiggen either
+            EmbiggenSettings settings = EmbiggenSettings.of(r.embiggen() != null ? r.embiggen() : List.of(1.0),
+                    listener::message);
+            r = r.toBuilder().embiggen(r.embiggen() != null ? settings.values() : null).build();
             embiggen = new Embiggened(settings, readImage(Path.of(r.initImage())), FileHash.sha256(Path.of(r.initImage())));
         } else if (r.initImage() != null) {
             r = r.toBuilder().initImage(findInOutdir(r.initImage(), dir))
@@ -209,6 +213,10 @@ final class HostInvoker implements Invoker {
                 ImageNoise noise = plan.nextImage();
                 int newSteps = init != null ? Img2ImgSchedule.tEnc(r.strength(), r.steps()) : r.steps();
                 listener.imageStarted(i, plan.iterations(), noise.seed(), newSteps);
+                // InvokeAI's img2img picks the schedule once per command, txt2img once per image
+                if (embiggen == null && sampler.scheduleKind() == ScheduleKind.SIGMAS && (init == null || i == 0)) {
+                    listener.message(DiscreteSchedule.choice(r.steps(), karrasMax(r)));
+                }
                 listener.message(">> Sampling with " + sampler.name() + " starting at step " + (r.steps() - newSteps)
                         + " of " + r.steps() + " (" + newSteps + " new sampling steps)");
                 SamplingProgress progress = (step, steps, x, denoised) -> {
@@ -314,10 +322,20 @@ final class HostInvoker implements Invoker {
         if (Boolean.TRUE.equals(r.hiresFix()) && r.initImage() != null) {
             throw new CommandException("--hires_fix makes its own init image: it does not combine with -I/--init_img");
         }
-        if (r.embiggen() != null && r.initMask() != null && !Boolean.TRUE.equals(r.fix())) {
+        if (embiggens(r) && r.initMask() != null && !Boolean.TRUE.equals(r.fix())) {
             throw new CommandException("--embiggen re-diffuses the whole init image: it does not combine with"
                     + " -M/--init_mask");
         }
+    }
+
+    /** Whether a generation is embiggen's: {@code --embiggen}, or {@code --embiggen_tiles} alone at scale 1. */
+    private static boolean embiggens(GenerationRequest r) {
+        return r.embiggen() != null || r.embiggenTiles() != null;
+    }
+
+    /** The Karras threshold of this command: its {@code --karras_max}, else the start-up one. */
+    private int karrasMax(GenerationRequest r) {
+        return r.karrasMax() != null ? r.karrasMax() : options.karrasMax;
     }
 
     /**
@@ -351,7 +369,7 @@ final class HostInvoker implements Invoker {
             listener.imageStarted(0, 1, seed, Img2ImgSchedule.tEnc(strength, r.steps()));
             Txt2ImgPipeline.Result result = run.img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(),
                     c.uncond(), run.initEncoder().apply(tile), null, new TorchGenerator(seed), r.steps(), strength,
-                    r.cfgScale().floatValue(), options.karrasMax), ddim, progress);
+                    r.cfgScale().floatValue(), karrasMax(r)), ddim, progress);
             return LatentDecoder.toImage(result.decoded());
         };
     }
@@ -384,31 +402,34 @@ final class HostInvoker implements Invoker {
         Txt2ImgPipeline.Result result;
         if (job.embiggen() != null) {
             Embiggened e = job.embiggen();
-            return new Embiggen(e.settings(), job.width(), job.height(), listener::message, listener::cancelRequested)
-                    .run(e.image(), r.strength(), noise.seed(),
+            // --embiggen_strength, which InvokeAI honours in !fix only, sets the tiles' strength here too
+            double tileStrength = r.embiggenStrength() != null ? r.embiggenStrength() : r.strength();
+            return new Embiggen(e.settings(), r.embiggenTiles(), job.width(), job.height(), listener::message,
+                    listener::cancelRequested)
+                    .run(e.image(), tileStrength, noise.seed(),
                             (image, scale, strength) -> postprocessor.upscale(image, scale, strength,
                                     models.active().entry(), noise.seed(), "--embiggen", listener),
-                            embiggenTiles(job.run(), c, r, r.strength(), listener));
+                            embiggenTiles(job.run(), c, r, tileStrength, listener));
         } else if (job.init() != null) {
             // the init image's noise comes from the seed alone, as InvokeAI's img2img draws it
             result = job.run().img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(), c.uncond(),
                     job.init().latents(), job.init().image().latentMask().orElse(null), new TorchGenerator(noise.seed()),
-                    r.steps(), r.strength(), cfg, options.karrasMax), job.sampler(), progress);
+                    r.steps(), r.strength(), cfg, karrasMax(r)), job.sampler(), progress);
         } else if (job.firstPass() != null) {
             int[] first = job.firstPass();
             Latents small = job.run().txt2img().denoise(new Txt2ImgPipeline.Txt2ImgParams(c.cond(), c.uncond(),
-                    noise.noise(), noise.generator(), r.steps(), cfg, first[0], first[1], options.karrasMax),
+                    noise.noise(), noise.generator(), r.steps(), cfg, first[0], first[1], karrasMax(r)),
                     job.sampler(), progress);
             listener.message(">> Interpolating from " + first[0] + "x" + first[1] + " to " + job.width() + "x"
                     + job.height() + " using DDIM sampling");
             // the second pass draws on from the first pass's generator, as InvokeAI's does
             result = job.run().img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(), c.uncond(),
                     HiresFix.resizeBilinear(small, job.height() / 8, job.width() / 8), null, noise.generator(),
-                    r.steps(), firstNonNull(r.strength(), DEFAULT_STRENGTH), cfg, options.karrasMax), job.ddim(),
+                    r.steps(), firstNonNull(r.strength(), DEFAULT_STRENGTH), cfg, karrasMax(r)), job.ddim(),
                     progress);
         } else {
             result = job.run().txt2img().generate(new Txt2ImgPipeline.Txt2ImgParams(c.cond(), c.uncond(),
-                    noise.noise(), noise.generator(), r.steps(), cfg, job.width(), job.height(), options.karrasMax),
+                    noise.noise(), noise.generator(), r.steps(), cfg, job.width(), job.height(), karrasMax(r)),
                     job.sampler(), progress);
         }
         BufferedImage image = LatentDecoder.toImage(result.decoded());

@@ -61,6 +61,7 @@ class HostInvokerTest {
         ModelEntry model = new ModelEntry("tiny", null, out, "diffusers-onnx", "onnx", "auto", modelSampler, 128, 192, null, null, true);
         Sampler lms = mock(Sampler.class);
         Sampler euler = mock(Sampler.class);
+        when(lms.scheduleKind()).thenReturn(io.invoke4j.api.ScheduleKind.SIGMAS);
         ExtensionRegistry<Sampler> samplers = ExtensionRegistry.of("sampler",
                 List.of(Map.entry(lms, "samplers"), Map.entry(euler, "samplers")),
                 s -> s == lms ? "k_lms" : "k_euler");
@@ -318,5 +319,44 @@ class HostInvokerTest {
         assertTrue(messages.contains("Writing files to directory: \"" + dir + "\""), messages::toString);
         assertEquals(dir.resolve("000001.7.png"), images.get(0).path());
         assertTrue(Files.exists(dir.resolve("invoke_log.txt")), "the log goes with the images");
+    }
+
+    // --- --karras_max on the line
+
+    @Test
+    void karrasMaxOnTheLineMovesTheThresholdForThatCommandAndSaysWhichScheduleRuns() {
+        HostInvoker invoker = invoker(null);
+        List<String> messages = new ArrayList<>();
+        GenerationListener listener = new GenerationListener() {
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        List<GeneratedImage> images = invoker.generate(invoker.parse("cat -s 10 -S 1 -W 64 -H 64 --karras_max 5"),
+                listener);
+        assertEquals(5, runs.get(0).karrasMax());
+        assertTrue(messages.contains(">> Ksampler using model noise schedule (steps >= 5)"), messages.toString());
+        assertEquals("\"cat\" -s 10 -S 1 -W 64 -H 64 -C 7.5 --karras_max 5 -A k_lms", images.get(0).command());
+
+        messages.clear();
+        images = invoker.generate(invoker.parse("cat -s 10 -S 1 -W 64 -H 64"), listener);
+        assertEquals(30, runs.get(1).karrasMax(), "the start-up value again");
+        assertTrue(messages.contains(">> Ksampler using karras noise schedule (steps < 30)"), messages.toString());
+        assertEquals("\"cat\" -s 10 -S 1 -W 64 -H 64 -C 7.5 -A k_lms", images.get(0).command());
+    }
+
+    @Test
+    void theScheduleLineIsForKSamplersOnly() {
+        HostInvoker invoker = invoker(null);
+        List<String> messages = new ArrayList<>();
+        GenerationListener listener = new GenerationListener() {
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        invoker.generate(invoker.parse("cat -s 10 -S 1 -W 64 -H 64 -A k_euler --karras_max 5"), listener);
+        assertTrue(messages.stream().noneMatch(line -> line.startsWith(">> Ksampler")), messages.toString());
     }
 }

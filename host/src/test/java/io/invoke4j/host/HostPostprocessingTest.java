@@ -70,9 +70,18 @@ class HostPostprocessingTest {
         public void message(String line) {
             messages.add(line);
         }
+
+        @Override
+        public void imageStarted(int index, int count, long seed, int steps) {
+            tileSteps.add(steps);
+        }
     };
     private final List<String> ran = new ArrayList<>();
+    private final List<String> encoded = new ArrayList<>();
+    private final List<Img2ImgPipeline.Img2ImgParams> tiles = new ArrayList<>();
+    private final List<Integer> tileSteps = new ArrayList<>();
     private Txt2ImgPipeline pipeline;
+    private Img2ImgPipeline img2img;
     private Path modelFile;
 
     @BeforeEach
@@ -87,6 +96,17 @@ class HostPostprocessingTest {
             progress.stepDone(0, 1, x, x);
             return new Txt2ImgPipeline.Result(x, Tensor.ofFloats(new float[3 * p.height() * p.width()], 1, 3,
                     p.height(), p.width()));
+        });
+        // embiggen's tiles: each comes back white
+        img2img = mock(Img2ImgPipeline.class);
+        when(img2img.generate(any(), any(), any())).thenAnswer(invocation -> {
+            Img2ImgPipeline.Img2ImgParams p = invocation.getArgument(0);
+            tiles.add(p);
+            int[] shape = p.initLatents().shape();
+            float[] white = new float[3 * shape[2] * 8 * shape[3] * 8];
+            java.util.Arrays.fill(white, 1f);
+            return new Txt2ImgPipeline.Result(p.initLatents(), Tensor.ofFloats(white, 1, 3, shape[2] * 8,
+                    shape[3] * 8));
         });
     }
 
@@ -135,11 +155,16 @@ class HostPostprocessingTest {
         ModelEntry model = new ModelEntry("tiny", null, out, "diffusers-onnx", "onnx", "auto", null, 64, 64, null, null,
                 true);
         Sampler lms = mock(Sampler.class);
-        ExtensionRegistry<Sampler> samplers = ExtensionRegistry.of("sampler", List.of(Map.entry(lms, "samplers")),
-                s -> "k_lms");
-        PromptConditioning prompts = new PromptConditioning(text -> Tensor.ofFloats(new float[77 * 4], 1, 77, 4));
-        Pipelines pipelines = new Pipelines(pipeline, mock(Img2ImgPipeline.class),
-                image -> { throw new AssertionError("no init image here"); });
+        Sampler ddim = mock(Sampler.class);
+        ExtensionRegistry<Sampler> samplers = ExtensionRegistry.of("sampler",
+                List.of(Map.entry(lms, "samplers"), Map.entry(ddim, "samplers")), s -> s == lms ? "k_lms" : "ddim");
+        PromptConditioning prompts = new PromptConditioning(text -> {
+            encoded.add(text);
+            return Tensor.ofFloats(new float[77 * 4], 1, 77, 4);
+        });
+        Pipelines pipelines = new Pipelines(pipeline, img2img,
+                image -> new Latents(new float[4 * (image.getHeight() / 8) * (image.getWidth() / 8)], 1, 4,
+                        image.getHeight() / 8, image.getWidth() / 8));
         LoadedModel loaded = new LoadedModel(model, "abc", pipelines, () -> pipelines, prompts,
                 new TokenizationLog(TOKENIZER, false), () -> { });
         ModelCatalog catalog = mock(ModelCatalog.class);
@@ -371,5 +396,84 @@ class HostPostprocessingTest {
         assertEquals(List.of("000001.3.png"), files());
         assertTrue(messages.contains("** -U realesrgan: model file not found: " + out.resolve("missing.onnx")
                 + "; the image is kept without upscaling"), messages.toString());
+    }
+
+    // --- !fix with --embiggen and its switches
+
+    @Test
+    void embiggenStrengthSetsTheTilesStrengthAndSoTheirStartStep() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        invoker.generate(invoker.parse("!fix 000001.3.png --embiggen 2 0 -s 10 -S 5"), listener);
+        assertTrue(messages.contains(">> Setting img2img strength to 0.4 for happy embiggening"), messages.toString());
+        assertEquals(9, tiles.size());
+        assertTrue(tiles.stream().allMatch(p -> p.strength() == 0.4));
+        // each tile starts int(0.4 * 10) steps before the end
+        assertEquals(List.of(4, 4, 4, 4, 4, 4, 4, 4, 4), tileSteps);
+
+        tiles.clear();
+        tileSteps.clear();
+        List<GeneratedImage> fixed = invoker.generate(
+                invoker.parse("!fix 000001.3.png --embiggen 2 0 -s 10 -S 5 --embiggen_strength 0.3"), listener);
+        assertTrue(messages.contains(">> Setting img2img strength to 0.3 for happy embiggening"), messages.toString());
+        assertTrue(tiles.stream().allMatch(p -> p.strength() == 0.3));
+        assertEquals(List.of(3, 3, 3, 3, 3, 3, 3, 3, 3), tileSteps);
+        assertTrue(fixed.get(0).command().endsWith(" --embiggen 2.0 0.0 0.25 --embiggen_strength 0.3"),
+                fixed.get(0).command());
+    }
+
+    @Test
+    void embiggenTilesRedoesOnlyTheNamedTilesWithTheirOwnSeeds() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        List<GeneratedImage> fixed = invoker.generate(
+                invoker.parse("!fix 000001.3.png --embiggen 2 0 -s 2 -S 5 --embiggen_tiles 3 1"), listener);
+        assertEquals(2, tiles.size());
+        assertTrue(messages.contains(">> Making 2 Embiggen tiles..."), messages.toString());
+        assertTrue(messages.contains("Making tile #3 (2 of 2 requested)"), messages.toString());
+        BufferedImage image = read(fixed.get(0).path());
+        assertEquals(128, image.getWidth());
+        // tile 1 is white inside; outside tiles 1 and 3 the image is the source enlarged
+        assertEquals(0xffffff, image.getRGB(8, 8) & 0xffffff);
+        BufferedImage enlarged = io.invoke4j.host.generate.PillowResampler.resize(read(out.resolve("000001.3.png")),
+                128, 128, io.invoke4j.host.generate.PillowResampler.Filter.LANCZOS);
+        for (int y = 64; y < 128; y++) {
+            for (int x = 0; x < 128; x++) {
+                assertEquals(enlarged.getRGB(x, y), image.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+        assertTrue(fixed.get(0).command().endsWith(" --embiggen 2.0 0.0 0.25 --embiggen_tiles 3 1"),
+                fixed.get(0).command());
+    }
+
+    @Test
+    void newPromptConditionsTheTilesAndIsRecorded() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        Path source = source(invoker);
+        encoded.clear();
+        List<GeneratedImage> fixed = invoker.generate(
+                invoker.parse("!fix 000001.3.png --embiggen 2 0 -s 2 -S 5 --new_prompt \"a dog\""), listener);
+        assertEquals(List.of("a dog"), encoded.stream().distinct().filter(t -> !t.isEmpty()).toList());
+        assertTrue(messages.contains(">> using seed 5 and prompt \"a dog\" for " + source), messages.toString());
+        String command = fixed.get(0).command();
+        assertTrue(command.endsWith(" --embiggen 2.0 0.0 0.25 --new_prompt \"a dog\""), command);
+        assertEquals(command, PngText.read(fixed.get(0).path()).get("Dream"));
+        assertTrue(PngText.read(fixed.get(0).path()).get("sd-metadata").contains("--new_prompt \\\"a dog\\\""));
+
+        // without it, the tiles are conditioned on the source's prompt
+        encoded.clear();
+        invoker.generate(invoker.parse("!fix 000001.3.png --embiggen 2 0 -s 2 -S 5"), listener);
+        assertEquals(List.of("cat"), encoded.stream().distinct().filter(t -> !t.isEmpty()).toList());
+    }
+
+    @Test
+    void aTileNumberPastTheLastTileIsOneLine() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        CommandException e = assertThrows(CommandException.class, () -> invoker.generate(
+                invoker.parse("!fix 000001.3.png --embiggen 2 0 -s 2 --embiggen_tiles 10"), listener));
+        assertEquals("--embiggen_tiles: there is no tile 10; this embiggen makes 9 tiles (3x3), numbered 1 to 9 row"
+                + " by row", e.getMessage());
+        assertTrue(tiles.isEmpty());
     }
 }

@@ -12,10 +12,12 @@ import java.util.StringJoiner;
  * the PNG.
  *
  * <p>The parts come in InvokeAI 2.0.1's order (command-language.md §6): the quoted prompt,
- * {@code -s -S -W -H -C}, then {@code --grid}, {@code --seamless} and {@code --hires_fix} where set; with an init
+ * {@code -s -S -W -H -C}, {@code --karras_max} where given on the line (InvokeAI 2.1+), then {@code --grid},
+ * {@code --seamless} and {@code --hires_fix} where set; with an init
  * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>} and {@code -f <strength>}
  * where set, otherwise {@code -A <sampler>} alone; then the post-processing switches ({@code -G -ft -cf},
- * {@code -U}, {@code --embiggen}); last {@code -V seed:weight,...} where there are variations. A {@code !fix}
+ * {@code -U}, {@code --embiggen}, {@code --embiggen_tiles}, {@code --embiggen_strength}, and for {@code !fix}
+ * {@code --new_prompt}); last {@code -V seed:weight,...} where there are variations. A {@code !fix}
  * command starts {@code !fix "<image>"} instead of the prompt.
  * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i}, {@code -v} or
  * {@code --save_original}, nor {@code -n} except
@@ -27,7 +29,9 @@ import java.util.StringJoiner;
  * prompt is escaped with a backslash, and a path that a shell split would change (a space, a quote, a
  * {@code \}, a {@code #}) is quoted, so that {@link CommandParser#parse} reads the command back to the same
  * request; InvokeAI wrote them bare and produced commands that did not re-parse. Floats are written as Python
- * writes them ({@link PythonFloat}), so the strings match InvokeAI's.
+ * writes them ({@link PythonFloat}), so the strings match InvokeAI's. InvokeAI did not record
+ * {@code --new_prompt}, so its {@code !fix} command re-diffused with the image's own prompt; it is recorded here,
+ * quoted as the prompt is, so that the command makes the same image again.
  */
 public final class CanonicalCommand {
     private CanonicalCommand() {
@@ -50,6 +54,9 @@ public final class CanonicalCommand {
                 .add("-W " + Objects.requireNonNull(request.width(), "width"))
                 .add("-H " + Objects.requireNonNull(request.height(), "height"))
                 .add("-C " + PythonFloat.format(Objects.requireNonNull(request.cfgScale(), "cfgScale")));
+        if (request.karrasMax() != null) {
+            command.add("--karras_max " + request.karrasMax());
+        }
         // quoted only when it has a space: a sampler name read from another tool's metadata may
         String sampler = "-A " + ShellWords.quoted(Objects.requireNonNull(request.sampler(), "sampler"));
         if (Boolean.TRUE.equals(request.grid())) {
@@ -86,7 +93,8 @@ public final class CanonicalCommand {
     /**
      * InvokeAI 2.2.5's order: {@code -G} when not 0, then its tool ({@code -ft}, {@code gfpgan} unless set) and
      * for CodeFormer {@code -cf} (0.75 unless set); then {@code -U} and {@code --embiggen} with each value as
-     * Python writes a float.
+     * Python writes a float, {@code --embiggen_tiles} and {@code --embiggen_strength}; then {@code !fix}'s
+     * {@code --new_prompt}.
      */
     private static void addPostprocessing(StringJoiner command, GenerationRequest request) {
         Double strength = request.facetoolStrength();
@@ -100,6 +108,21 @@ public final class CanonicalCommand {
         }
         addFloats(command, "-U", request.upscale());
         addFloats(command, "--embiggen", request.embiggen());
+        List<Integer> tiles = request.embiggenTiles();
+        if (tiles != null && !tiles.isEmpty()) {
+            StringJoiner words = new StringJoiner(" ", "--embiggen_tiles ", "");
+            tiles.forEach(tile -> words.add(String.valueOf(tile)));
+            command.add(words.toString());
+        }
+        if (request.embiggenStrength() != null) {
+            command.add("--embiggen_strength " + PythonFloat.format(request.embiggenStrength()));
+        }
+        String newPrompt = request.newPrompt();
+        if (newPrompt != null && Boolean.TRUE.equals(request.fix())) {
+            // a long option takes a value that looks like a switch only when attached with =
+            String quoted = ShellWords.doubleQuoted(newPrompt);
+            command.add(newPrompt.startsWith("-") ? "--new_prompt=" + quoted : "--new_prompt " + quoted);
+        }
     }
 
     private static void addFloats(StringJoiner command, String name, List<Double> values) {

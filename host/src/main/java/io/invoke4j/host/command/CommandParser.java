@@ -54,6 +54,10 @@ import java.util.regex.Pattern;
  *   <li>{@code -G} and {@code -cf} outside [0, 1], {@code -U} with a scale below 1, a strength outside [0, 1] or
  *       more than two values, and {@code --embiggen} with more than three values are refused; InvokeAI used
  *       or ignored them.</li>
+ *   <li>{@code --karras_max} below 0, {@code --embiggen_tiles} below 1 and {@code --embiggen_strength} outside
+ *       (0, 1) are refused; so are switches InvokeAI took and then ignored: {@code --new_prompt} outside
+ *       {@code !fix}, {@code --embiggen_strength} without embiggen, and in {@code !fix}
+ *       {@code --embiggen_tiles} or {@code --embiggen_strength} without {@code --embiggen}.</li>
  * </ul>
  */
 public final class CommandParser {

@@ -24,10 +24,9 @@ final class InvokeSwitches {
      */
     static final Set<String> NOT_READ_YET = Set.of(
             "--prompt", "--threshold", "--perlin", "--fnformat", "--save_intermediates", "-z", "--png_compression",
-            "--karras_max", "-tm", "--text_mask", "--init_color", "--invert_mask", "-r", "--inpaint_replace", "-c",
+            "-tm", "--text_mask", "--init_color", "--invert_mask", "-r", "--inpaint_replace", "-c",
             "--outcrop", "--force_outpaint", "--seam_size", "--seam_blur", "--seam_strength", "--seam_steps",
-            "--tile_size", "--new_prompt", "--embiggen_tiles", "-embiggen_tiles", "--embiggen_strength",
-            "--seamless_axes", "--use_mps_noise", "-D", "--out_direction");
+            "--tile_size", "--seamless_axes", "--use_mps_noise", "-D", "--out_direction");
 
     private InvokeSwitches() {
     }
@@ -84,7 +83,14 @@ final class InvokeSwitches {
                 Switch.of(ValueType.TEXT, Builder::outdir, "--outdir", "-o")
                         .help("Directory to save generated images and a log of prompts and seeds"),
                 Switch.of(ValueType.FLAG, Builder::hiresFix, "--hires_fix")
-                        .help("Create hires image using img2img to prevent duplicated objects"));
+                        .help("Create hires image using img2img to prevent duplicated objects"),
+                // InvokeAI takes a negative count as 0; it can only be a typing mistake
+                Switch.of(ValueType.INT, Builder::karrasMax, "--karras_max")
+                        .help("control the point at which the K* samplers will shift from using the Karras noise"
+                                + " schedule (good for low step counts) to the LatentDiffusion noise schedule (good"
+                                + " for high step counts). Set to 0 to use LatentDiffusion for all step values, and"
+                                + " to a high value (e.g. 1000) to use Karras for all step values. [30].")
+                        .require(max -> max >= 0, "--karras_max must be at least 0"));
     }
 
     /** In 2.0.1's order; 2.2.5 moved {@code -M} to a section of its own after {@code -f}. */
@@ -125,10 +131,14 @@ final class InvokeSwitches {
      * InvokeAI 2.2.5's post-processing switches and help lines. Values InvokeAI lets through and then ignores or
      * misuses are refused here, each in one line: {@code -G} and {@code -cf} outside [0, 1], {@code -U} with a
      * scale below 1 (InvokeAI printed that it did not upscale), a strength outside [0, 1] or more than two
-     * values, {@code --embiggen} with more than three values.
+     * values, {@code --embiggen} with more than three values, {@code --embiggen_tiles} below 1 (InvokeAI made
+     * nothing of them and then failed) and {@code --embiggen_strength} outside (0, 1), as {@code -f}.
      */
     private static List<Switch<?>> postprocessing() {
         return List.of(
+                Switch.of(ValueType.TEXT, Builder::newPrompt, "--new_prompt")
+                        .help("Change the text prompt applied during postprocessing (default, use original"
+                                + " generation prompt)"),
                 // free text as in InvokeAI: the names are models.yaml's face_restorer entries, checked when run
                 Switch.of(ValueType.TEXT, Builder::facetool, "-ft", "--facetool")
                         .help("Select the face restoration AI to use: gfpgan, codeformer"),
@@ -157,7 +167,19 @@ final class InvokeSwitches {
                         .help("Arbitrary upscaling using img2img. Provide scale factor (0.75), optionally followed by"
                                 + " strength (0.75) and tile overlap proportion (0.25).")
                         .require(values -> values.size() <= 3,
-                                "--embiggen takes SCALE [ESRGAN_STRENGTH [OVERLAP]]"));
+                                "--embiggen takes SCALE [ESRGAN_STRENGTH [OVERLAP]]"),
+                // whether a tile exists is known once the image is enlarged; embiggen checks that
+                Switch.of(ValueType.oneOrMore(ValueType.INT), Builder::embiggenTiles, "--embiggen_tiles",
+                                "-embiggen_tiles")
+                        .help("For embiggen, provide list of tiles to process and replace onto the image e.g."
+                                + " `1 3 5`.")
+                        .require(tiles -> tiles.stream().allMatch(tile -> tile >= 1),
+                                "--embiggen_tiles counts tiles from 1"),
+                Switch.of(ValueType.FLOAT, Builder::embiggenStrength, "--embiggen_strength", "-embiggen_strength")
+                        .help("The strength of the embiggen img2img step, defaults to 0.4")
+                        // nan fails the comparison, so it is refused as well
+                        .require(strength -> 0.0 < strength && strength < 1.0,
+                                "--embiggen_strength can only work with 0.0 < strength < 1.0"));
     }
 
     private static List<Switch<?>> specialEffects() {

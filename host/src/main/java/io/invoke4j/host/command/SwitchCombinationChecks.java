@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
  * The checks that involve more than one switch, made once the whole line is read and each value has passed its
  * own check ({@link Switch#require}). They are InvokeAI's {@code prompt2image} assertions on {@code -V}, in its
  * order and words, one of invoke4j's own for a mask without an image, and InvokeAI's checks that {@code !fix}
- * has something to do and that {@code --embiggen} in a generation has an init image.
+ * has something to do and that embiggen in a generation has an init image. Switches that InvokeAI ignores where
+ * they are given are refused here instead, each in one line: {@code --embiggen_tiles} and
+ * {@code --embiggen_strength} in a {@code !fix} without {@code --embiggen}, {@code --embiggen_strength} in a
+ * generation without embiggen, and {@code --new_prompt} outside {@code !fix}.
  */
 final class SwitchCombinationChecks {
     private SwitchCombinationChecks() {
@@ -35,13 +38,21 @@ final class SwitchCombinationChecks {
         // InvokeAI ignored a mask without an image and made a txt2img image; a mask alone is surely a mistake
         require(request.initMask() == null || request.initImage() != null, "-M/--init_mask needs -I/--init_img");
         if (Boolean.TRUE.equals(request.fix())) {
+            // !fix picks embiggen by --embiggen alone (InvokeAI's do_postprocess)
+            require(request.embiggen() != null || request.embiggenTiles() == null && request.embiggenStrength() == null,
+                    "--embiggen_tiles and --embiggen_strength go with --embiggen: !fix FILE --embiggen SCALE ...");
             // InvokeAI's do_postprocess: -G 0 is no face restoration
             boolean faces = request.facetoolStrength() != null && request.facetoolStrength() > 0;
             require(faces || request.upscale() != null || request.embiggen() != null,
                     "please provide at least one postprocessing option, such as -G or -U");
         } else {
-            require(request.embiggen() == null || request.initImage() != null,
-                    "Embiggen requires an init/input image to be specified");
+            // --embiggen_tiles alone is embiggen at scale 1
+            boolean embiggen = request.embiggen() != null || request.embiggenTiles() != null;
+            require(!embiggen || request.initImage() != null, "Embiggen requires an init/input image to be specified");
+            require(embiggen || request.embiggenStrength() == null,
+                    "--embiggen_strength goes with --embiggen or --embiggen_tiles (and -I)");
+            require(request.newPrompt() == null,
+                    "--new_prompt is for !fix: it replaces the prompt of the image being fixed");
         }
     }
 

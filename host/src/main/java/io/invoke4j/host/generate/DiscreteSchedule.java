@@ -117,6 +117,12 @@ public final class DiscreteSchedule {
         return steps < karrasMax ? karrasSigmas(steps) : modelSigmas(steps);
     }
 
+    /** The line InvokeAI 2.2.5's KSampler prints when it makes the choice of {@link #invokeAiSigmas}. */
+    public static String choice(int steps, int karrasMax) {
+        return steps < karrasMax ? ">> Ksampler using karras noise schedule (steps < " + karrasMax + ")"
+                : ">> Ksampler using model noise schedule (steps >= " + karrasMax + ")";
+    }
+
     /** k-diffusion {@code sigma_to_t} (log-sigma interpolation, fractional t clamped to [0, 999]). */
     public float sigmaToT(float sigma) {
         float logSigma = (float) StrictMath.log(sigma);

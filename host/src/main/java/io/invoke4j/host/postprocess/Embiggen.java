@@ -3,17 +3,26 @@ package io.invoke4j.host.postprocess;
 import io.invoke4j.host.generate.PillowResampler;
 import io.invoke4j.api.CommandException;
 import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * InvokeAI's embiggen ({@code ldm/invoke/generator/embiggen.py}) without {@code --embiggen_tiles}: the image is
- * enlarged to the target size (an upscaler pass at x4 when the scale is above 2, else x2, blended by the ESRGAN
- * strength, then Lanczos to the target), cut into tiles of {@code -W x -H} that overlap, each tile re-diffused by
- * img2img with its own seed (the base seed plus the tile's index, wrapping to 0 past 2^32 - 2), and the tiles laid
- * back in order over a transparent canvas, each after the first fading in over the tiles it overlaps
- * ({@link EmbiggenMasks}), with PIL's {@code alpha_composite}.
+ * InvokeAI's embiggen ({@code ldm/invoke/generator/embiggen.py}): the image is enlarged to the target size (an
+ * upscaler pass at x4 when the scale is above 2, else x2, blended by the ESRGAN strength, then Lanczos to the
+ * target), cut into tiles of {@code -W x -H} that overlap, each tile re-diffused by img2img with its own seed (the
+ * base seed plus the tile's index, wrapping to 0 past 2^32 - 2), and the tiles laid back in order over a
+ * transparent canvas, each after the first fading in over the tiles it overlaps ({@link EmbiggenMasks}), with
+ * PIL's {@code alpha_composite}.
+ *
+ * <p>With {@code --embiggen_tiles} only the listed tiles (counted from 1, row by row) are re-diffused, each still
+ * with its own seed, and laid over the enlarged image itself; a tile fades in on every side where its neighbour is
+ * not redone as well, looking ahead right and down as InvokeAI does. Unlike InvokeAI, which made an empty image
+ * for a tile number past the last tile or a number given twice, a number past the last tile is refused and a
+ * repeated one counts once.
  */
 public final class Embiggen {
     private static final long SEED_LIMIT = 0xFFFFFFFFL - 1;
@@ -31,19 +40,23 @@ public final class Embiggen {
     }
 
     private final EmbiggenSettings settings;
+    private final List<Integer> redo;
     private final int tileWidth;
     private final int tileHeight;
     private final Consumer<String> messages;
     private final BooleanSupplier cancelled;
 
     /**
+     * @param redo       {@code --embiggen_tiles}: the 1-based numbers of the only tiles to redo, or {@code null} for
+     *                   all
      * @param tileWidth  {@code -W}, a multiple of 64
      * @param tileHeight {@code -H}, a multiple of 64
      * @param cancelled  polled before each tile
      */
-    public Embiggen(EmbiggenSettings settings, int tileWidth, int tileHeight, Consumer<String> messages,
-                    BooleanSupplier cancelled) {
+    public Embiggen(EmbiggenSettings settings, List<Integer> redo, int tileWidth, int tileHeight,
+                    Consumer<String> messages, BooleanSupplier cancelled) {
         this.settings = settings;
+        this.redo = redo == null ? null : redo.stream().distinct().sorted().toList();
         this.tileWidth = tileWidth;
         this.tileHeight = tileHeight;
         this.messages = messages;
@@ -135,13 +148,28 @@ public final class Embiggen {
         Layout layout = layout(targetWidth, targetHeight);
         BufferedImage enlarged = enlarge(image, upscaler);
         int tiles = layout.columns() * layout.rows();
-        messages.accept(">> Making " + tiles + " Embiggen tiles (" + layout.columns() + "x" + layout.rows() + ")...");
+        Set<Integer> chosen = redo == null ? null : chosenTiles(tiles, layout);
+        if (chosen == null) {
+            messages.accept(">> Making " + tiles + " Embiggen tiles (" + layout.columns() + "x" + layout.rows()
+                    + ")...");
+        } else {
+            messages.accept(">> Making " + chosen.size() + " Embiggen tiles...");
+        }
         EmbiggenMasks masks = new EmbiggenMasks(tileWidth, tileHeight, layout.overlapX(), layout.overlapY());
         int[] canvas = new int[targetWidth * targetHeight]; // ARGB, transparent
+        if (chosen != null) {
+            // the redone tiles go over the enlarged image itself
+            enlarged.getRGB(0, 0, targetWidth, targetHeight, canvas, 0, targetWidth);
+        }
         long tileSeed = seed;
+        int made = 0;
         for (int k = 0; k < tiles; k++) {
+            // a tile not redone still takes its seed, so that each tile keeps the seed it had
             if (k != 0) {
                 tileSeed = tileSeed < SEED_LIMIT ? tileSeed + 1 : 0;
+            }
+            if (chosen != null && !chosen.contains(k)) {
+                continue;
             }
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException();
@@ -152,15 +180,80 @@ public final class Embiggen {
                     : (int) Math.rint(column * (double) (tileWidth - layout.overlapX()));
             int top = row + 1 == layout.rows() ? targetHeight - tileHeight
                     : (int) Math.rint(row * (double) (tileHeight - layout.overlapY()));
-            messages.accept("Starting " + (k + 1) + " of " + tiles + " tiles");
+            if (chosen == null) {
+                messages.accept("Starting " + (k + 1) + " of " + tiles + " tiles");
+            } else {
+                messages.accept("Making tile #" + (k + 1) + " (" + ++made + " of " + chosen.size() + " requested)");
+            }
             BufferedImage tile = renderer.render(enlarged.getSubimage(left, top, tileWidth, tileHeight), tileSeed);
-            int[] alpha = alpha(row, column, layout, masks);
-            composite(canvas, targetWidth, tile, alpha, row == 0 && column == 0 ? 0 : left,
-                    row == 0 && column == 0 ? 0 : top);
+            if (chosen == null) {
+                composite(canvas, targetWidth, tile, alpha(row, column, layout, masks),
+                        row == 0 && column == 0 ? 0 : left, row == 0 && column == 0 ? 0 : top);
+            } else {
+                composite(canvas, targetWidth, tile, masks.layer(redoLayer(k, layout, chosen)), left, top);
+            }
         }
         BufferedImage out = new BufferedImage(targetWidth, targetHeight, BufferedImage.TYPE_INT_RGB);
         out.setRGB(0, 0, targetWidth, targetHeight, canvas, 0, targetWidth);
         return out;
+    }
+
+    /** The 0-based tiles {@code --embiggen_tiles} names. */
+    private Set<Integer> chosenTiles(int tiles, Layout layout) {
+        for (int number : redo) {
+            if (number < 1 || number > tiles) {
+                throw new CommandException("--embiggen_tiles: there is no tile " + number + "; this embiggen makes "
+                        + tiles + " tiles (" + layout.columns() + "x" + layout.rows() + "), numbered 1 to " + tiles
+                        + " row by row");
+            }
+        }
+        Set<Integer> chosen = new TreeSet<>();
+        redo.forEach(number -> chosen.add(number - 1));
+        return chosen;
+    }
+
+    /**
+     * The {@code --embiggen_tiles} case of InvokeAI's {@code make_image}: by the tile's place (top row, bottom row,
+     * between; first column, last column, between) and whether the tiles to its right ({@code tile + 1}, which for
+     * a last column is the next row's first) and below are redone too.
+     */
+    static EmbiggenMasks.Redo redoLayer(int tile, Layout layout, Set<Integer> chosen) {
+        int columns = layout.columns();
+        int row = tile / columns;
+        int column = tile % columns;
+        boolean right = chosen.contains(tile + 1);
+        boolean down = chosen.contains(tile + columns);
+        boolean first = column == 0;
+        boolean last = column == columns - 1;
+        if (row == 0) {
+            if (first) {
+                return right ? (down ? EmbiggenMasks.Redo.OPAQUE : EmbiggenMasks.Redo.B)
+                        : down ? EmbiggenMasks.Redo.R : EmbiggenMasks.Redo.RBC;
+            }
+            if (last) {
+                return down ? EmbiggenMasks.Redo.L : EmbiggenMasks.Redo.LBC;
+            }
+            return right ? (down ? EmbiggenMasks.Redo.L : EmbiggenMasks.Redo.LBC)
+                    : down ? EmbiggenMasks.Redo.LR : EmbiggenMasks.Redo.ABT;
+        }
+        if (row == layout.rows() - 1) {
+            if (first) {
+                return right ? EmbiggenMasks.Redo.TAC : EmbiggenMasks.Redo.RTC;
+            }
+            if (last) {
+                return EmbiggenMasks.Redo.LTC;
+            }
+            return right ? EmbiggenMasks.Redo.LTAC : EmbiggenMasks.Redo.ABB;
+        }
+        if (first) {
+            return right ? (down ? EmbiggenMasks.Redo.TAC : EmbiggenMasks.Redo.TB)
+                    : down ? EmbiggenMasks.Redo.RTC : EmbiggenMasks.Redo.ABL;
+        }
+        if (last) {
+            return down ? EmbiggenMasks.Redo.LTC : EmbiggenMasks.Redo.ABR;
+        }
+        return right ? (down ? EmbiggenMasks.Redo.LTAC : EmbiggenMasks.Redo.ABR)
+                : down ? EmbiggenMasks.Redo.ABB : EmbiggenMasks.Redo.AA;
     }
 
     /** The normal tiling case of InvokeAI's {@code make_image}; {@code null} for the opaque first tile. */

@@ -9,6 +9,10 @@ import io.invoke4j.host.generate.PillowResampler;
  * an asymmetric corner at its top right, so that the neighbour's curved corner does not uncover a hard edge
  * ({@link #topAsymmetric}, {@link #leftTopAsymmetric}).
  *
+ * <p>{@code --embiggen_tiles} lays single tiles over the enlarged image, so a tile may also fade out towards its
+ * right and bottom neighbours, with radial corners turned to each side ({@link #layer}, after InvokeAI's
+ * {@code alphaLayerR}, {@code alphaLayerAA} and the rest).
+ *
  * <p>The gradients are InvokeAI's 256-step ones (linear, radial from the bottom-right, and the asymmetric
  * diagonal) resized to the overlap with Pillow's BICUBIC filter, as {@code Image.resize} does by default.
  * Each layer is {@code width x height} alpha values 0-255, row by row.
@@ -19,6 +23,9 @@ final class EmbiggenMasks {
     private final int[] gradientLeft;
     private final int[] gradientTop;
     private final int[] corner;
+    private final int[] cornerBottomRight;
+    private final int[] cornerBottomLeft;
+    private final int[] cornerTopRight;
     private final int[] asymmetricCorner;
     private final int overlapX;
     private final int overlapY;
@@ -47,6 +54,20 @@ final class EmbiggenMasks {
             }
         }
         this.corner = resize(radial, 256, 256, overlapX, overlapY);
+        // InvokeAI turns the 256x256 corner (rotate 180, 90, 270) before it resizes it
+        int[] turned180 = new int[256 * 256];
+        int[] turned90 = new int[256 * 256];
+        int[] turned270 = new int[256 * 256];
+        for (int y = 0; y < 256; y++) {
+            for (int x = 0; x < 256; x++) {
+                turned180[y * 256 + x] = radial[(255 - y) * 256 + 255 - x];
+                turned90[y * 256 + x] = radial[x * 256 + 255 - y];
+                turned270[y * 256 + x] = radial[(255 - x) * 256 + y];
+            }
+        }
+        this.cornerBottomRight = resize(turned180, 256, 256, overlapX, overlapY);
+        this.cornerBottomLeft = resize(turned90, 256, 256, overlapX, overlapY);
+        this.cornerTopRight = resize(turned270, 256, 256, overlapX, overlapY);
         this.asymmetricCorner = resize(asymmetric, 256, 256, overlapX, overlapY);
     }
 
@@ -69,22 +90,109 @@ final class EmbiggenMasks {
         int[] layer = opaque();
         pasteLeft(layer);
         pasteTop(layer);
-        paste(layer, corner, 0);
+        paste(layer, corner, 0, 0);
         return layer;
     }
 
     /** {@link #top()} with the asymmetric corner at the top right. */
     int[] topAsymmetric() {
         int[] layer = top();
-        paste(layer, asymmetricCorner, width - overlapX);
+        paste(layer, asymmetricCorner, width - overlapX, 0);
         return layer;
     }
 
     /** {@link #leftTopCorner()} with the asymmetric corner at the top right. */
     int[] leftTopAsymmetric() {
         int[] layer = leftTopCorner();
-        paste(layer, asymmetricCorner, width - overlapX);
+        paste(layer, asymmetricCorner, width - overlapX, 0);
         return layer;
+    }
+
+    /**
+     * The layers of a tile laid alone over the enlarged image, by InvokeAI's names: the sides it fades in over
+     * (L left, R right, T top, B bottom; {@code C} with a radial corner between them), {@code AB*} all but that
+     * side, {@code AA} all around.
+     */
+    enum Redo {
+        OPAQUE, L, R, B, LR, TB, LBC, RBC, RTC, LTC, TAC, LTAC, ABT, ABL, ABR, ABB, AA
+    }
+
+    /** The layer of {@link Redo} {@code kind}, or {@code null} for an opaque tile. */
+    int[] layer(Redo kind) {
+        int[] layer = opaque();
+        switch (kind) {
+            case OPAQUE -> {
+                return null;
+            }
+            case L -> pasteLeft(layer);
+            case R -> pasteRight(layer);
+            case B -> pasteBottom(layer);
+            case LR -> {
+                pasteLeft(layer);
+                pasteRight(layer);
+            }
+            case TB -> {
+                pasteTop(layer);
+                pasteBottom(layer);
+            }
+            case LBC -> leftBottomCorner(layer);
+            case RBC -> {
+                pasteRight(layer);
+                pasteBottom(layer);
+                paste(layer, cornerBottomRight, width - overlapX, height - overlapY);
+            }
+            case RTC -> rightTopCorner(layer);
+            case LTC -> {
+                return leftTopCorner();
+            }
+            case TAC -> {
+                return topAsymmetric();
+            }
+            case LTAC -> {
+                return leftTopAsymmetric();
+            }
+            case ABT -> {
+                leftBottomCorner(layer);
+                pasteRight(layer);
+                paste(layer, cornerBottomRight, width - overlapX, height - overlapY);
+            }
+            case ABL -> {
+                rightTopCorner(layer);
+                pasteBottom(layer);
+                paste(layer, cornerBottomRight, width - overlapX, height - overlapY);
+            }
+            case ABR -> {
+                leftBottomCorner(layer);
+                pasteTop(layer);
+                paste(layer, corner, 0, 0);
+            }
+            case ABB -> {
+                rightTopCorner(layer);
+                pasteLeft(layer);
+                paste(layer, corner, 0, 0);
+            }
+            case AA -> {
+                leftBottomCorner(layer);
+                pasteRight(layer);
+                paste(layer, cornerBottomRight, width - overlapX, height - overlapY);
+                pasteTop(layer);
+                paste(layer, corner, 0, 0);
+                paste(layer, cornerTopRight, width - overlapX, 0);
+            }
+        }
+        return layer;
+    }
+
+    private void leftBottomCorner(int[] layer) {
+        pasteLeft(layer);
+        pasteBottom(layer);
+        paste(layer, cornerBottomLeft, 0, height - overlapY);
+    }
+
+    private void rightTopCorner(int[] layer) {
+        pasteRight(layer);
+        pasteTop(layer);
+        paste(layer, cornerTopRight, width - overlapX, 0);
     }
 
     private int[] opaque() {
@@ -109,12 +217,39 @@ final class EmbiggenMasks {
         }
     }
 
-    /** An {@code overlapX x overlapY} patch at column {@code left} of the top rows. */
-    private void paste(int[] layer, int[] patch, int left) {
-        for (int y = 0; y < Math.min(overlapY, height); y++) {
+    /** The left band turned half round, at the right edge. */
+    private void pasteRight(int[] layer) {
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < overlapX; x++) {
+                int column = width - overlapX + x;
+                if (column >= 0) {
+                    layer[y * width + column] = gradientLeft[overlapX - 1 - x];
+                }
+            }
+        }
+    }
+
+    /** The top band turned half round, at the bottom edge. */
+    private void pasteBottom(int[] layer) {
+        for (int y = 0; y < overlapY; y++) {
+            int row = height - overlapY + y;
+            if (row >= 0) {
+                for (int x = 0; x < width; x++) {
+                    layer[row * width + x] = gradientTop[overlapY - 1 - y];
+                }
+            }
+        }
+    }
+
+    /** An {@code overlapX x overlapY} patch with its top left at ({@code left}, {@code top}), clipped. */
+    private void paste(int[] layer, int[] patch, int left, int top) {
+        for (int y = 0; y < overlapY; y++) {
+            if (top + y < 0 || top + y >= height) {
+                continue;
+            }
             for (int x = 0; x < overlapX; x++) {
                 if (left + x >= 0 && left + x < width) {
-                    layer[y * width + left + x] = patch[y * overlapX + x];
+                    layer[(top + y) * width + left + x] = patch[y * overlapX + x];
                 }
             }
         }

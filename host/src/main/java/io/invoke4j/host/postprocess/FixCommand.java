@@ -5,6 +5,7 @@ import io.invoke4j.api.GeneratedImage;
 import io.invoke4j.api.GenerationListener;
 import io.invoke4j.api.GenerationRequest;
 import io.invoke4j.host.command.CanonicalCommand;
+import io.invoke4j.host.command.PythonFloat;
 import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.output.FixMetadata;
 import io.invoke4j.host.output.ImageRecord;
@@ -25,7 +26,8 @@ import java.util.function.LongSupplier;
  * the file's recorded one (embiggen: a new one), else a new one; the tool is the face restorer when {@code -G} is above 0 (then {@code -U} too), else embiggen when
  * {@code --embiggen} is given, else the upscaler. The result is a new file, never the source:
  * {@code {prefix}.{seed}.{tool}.png} with the source's prefix (embiggen: a new prefix and its own seed), numbered
- * on when taken.
+ * on when taken. The prompt is {@code --new_prompt} where given (2.1.3+), else the file's; embiggen re-diffuses
+ * with it, at {@code --embiggen_strength} (2.2.0+) or 0.4, and redoes only the {@code --embiggen_tiles} when given.
  *
  * <p>What it records: the {@code Dream} chunk holds the {@code !fix} command (with the resolved path, as 2.2.x
  * writes it), the {@code sd-metadata} is the source's with {@code {"tool", "dream_command"}} appended to its
@@ -41,7 +43,7 @@ public final class FixCommand {
     @FunctionalInterface
     public interface TileRenderers {
         /**
-         * @param prompt   the source's prompt
+         * @param prompt   the source's prompt, or {@code --new_prompt}
          * @param r        the {@code !fix} request (steps, cfg scale)
          * @param strength the img2img strength of each tile
          */
@@ -93,7 +95,7 @@ public final class FixCommand {
         } else {
             seed = newSeed.getAsLong();
         }
-        String prompt = src.prompt() != null ? src.prompt() : "";
+        String prompt = r.newPrompt() != null ? r.newPrompt() : src.prompt() != null ? src.prompt() : "";
         listener.message(">> using seed " + seed + " and prompt \"" + prompt + "\" for " + source);
 
         GenerationRequest recorded = r.toBuilder().prompt(source.toString())
@@ -102,15 +104,17 @@ public final class FixCommand {
         String tool;
         String fileName;
         if (embiggen) {
-            listener.message(">> Setting img2img strength to " + EMBIGGEN_STRENGTH + " for happy embiggening");
+            double tileStrength = r.embiggenStrength() != null ? r.embiggenStrength() : EMBIGGEN_STRENGTH;
+            listener.message(">> Setting img2img strength to " + PythonFloat.format(tileStrength)
+                    + " for happy embiggening");
             EmbiggenSettings settings = EmbiggenSettings.of(r.embiggen(), listener::message);
             recorded = recorded.toBuilder().embiggen(settings.values()).build();
-            Embiggen embiggener = new Embiggen(settings, r.width() - r.width() % 64, r.height() - r.height() % 64,
-                    listener::message, listener::cancelRequested);
-            result = embiggener.run(src.image(), EMBIGGEN_STRENGTH, seed,
+            Embiggen embiggener = new Embiggen(settings, r.embiggenTiles(), r.width() - r.width() % 64,
+                    r.height() - r.height() % 64, listener::message, listener::cancelRequested);
+            result = embiggener.run(src.image(), tileStrength, seed,
                     (image, scale, strength) -> postprocessor.upscale(image, scale, strength, model, seed,
                             "--embiggen", listener),
-                    renderers.forPrompt(prompt, r, EMBIGGEN_STRENGTH, listener));
+                    renderers.forPrompt(prompt, r, tileStrength, listener));
             tool = "embiggen";
             fileName = PostprocessNames.next(dir, ImageWriter.uniquePrefix(dir), seed, tool);
         } else {

@@ -267,6 +267,32 @@ class CanonicalCommandTest {
     }
 
     @Test
+    void writesKarrasMaxAfterTheCfgScaleWhereGiven() {
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 --karras_max 5 --grid -A k_lms",
+                CanonicalCommand.format(request("a").karrasMax(5).grid(true).build(), 42));
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms", CanonicalCommand.format(request("a").build(), 42));
+    }
+
+    @Test
+    void writesTheEmbiggenTilesAndStrengthAfterEmbiggen() {
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -I in.png -A k_lms -f 0.75 --embiggen 2.0 0.75 0.25"
+                        + " --embiggen_tiles 3 1 --embiggen_strength 0.35 -V 1:0.5",
+                CanonicalCommand.format(request("a").initImage("in.png").strength(0.75)
+                        .embiggen(List.of(2.0, 0.75, 0.25)).embiggenTiles(List.of(3, 1)).embiggenStrength(0.35)
+                        .withVariations(List.of(new Variation(1, 0.5))).build(), 42));
+    }
+
+    @Test
+    void writesFixsNewPromptQuotedAfterTheEmbiggenSwitches() {
+        assertEquals("!fix \"x.png\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms --embiggen 2.0 0.75 0.25"
+                        + " --embiggen_strength 0.3 --new_prompt \"a \\\"big\\\" dog\"",
+                CanonicalCommand.format(request("x.png").fix(true).embiggen(List.of(2.0, 0.75, 0.25))
+                        .embiggenStrength(0.3).newPrompt("a \"big\" dog").build(), 42));
+        assertEquals("!fix \"x.png\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms -U 2.0 --new_prompt=\"-x\"",
+                CanonicalCommand.format(request("x.png").fix(true).upscale(List.of(2.0)).newPrompt("-x").build(), 42));
+    }
+
+    @Test
     void neverRecordsSaveOriginal() {
         assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms -U 2.0",
                 CanonicalCommand.format(request("a").upscale(List.of(2.0)).saveOriginal(true).build(), 42));
@@ -344,6 +370,17 @@ class CanonicalCommandTest {
         assertRoundTrip(request("outputs/img-samples/000001.42.png").fix(true).facetoolStrength(0.8)
                 .facetool("codeformer").codeformerFidelity(0.75).upscale(List.of(2.0, 0.75)).build());
         assertRoundTrip(request("my photos/x.png").fix(true).embiggen(List.of(3.0, 0.75, 0.25)).build());
+        assertRoundTrip(request("x.png").fix(true).embiggen(List.of(2.0, 0.75, 0.25)).embiggenTiles(List.of(2, 4))
+                .embiggenStrength(0.3).newPrompt("a \"quoted\" dog #1 [blurry]").build());
+        assertRoundTrip(request("x.png").fix(true).upscale(List.of(2.0)).newPrompt("-leading dash").build());
+        assertRoundTrip(request("x.png").fix(true).upscale(List.of(2.0)).newPrompt("").build());
+    }
+
+    @Test
+    void karrasMaxAndEmbiggenTilesRoundTrip() {
+        assertRoundTrip(request("a").karrasMax(0).build());
+        assertRoundTrip(request("a").karrasMax(1000).initImage("in.png").strength(0.5).embiggenTiles(List.of(1))
+                .embiggenStrength(0.45).build());
     }
 
     @Test

@@ -335,4 +335,14 @@ class GenerationSwitchesTest {
         assertEquals("ambiguous option: --se could match --seed, --seamless", error("a --se 5"));
         assertEquals("ambiguous option: --in could match --individual, --init_img, --init_mask", error("a --in x"));
     }
+
+    // --- --karras_max
+
+    @Test
+    void karrasMaxIsAnIntegerOfZeroOrMore() {
+        assertParses(prompt("a").karrasMax(5), "a --karras_max 5");
+        assertParses(prompt("a").karrasMax(0).steps(3), "a --karras_max=0 -s 3");
+        assertEquals("argument --karras_max: invalid int value: 'x'", error("a --karras_max x"));
+        assertEquals("--karras_max must be at least 0", error("a --karras_max -1"));
+    }
 }

@@ -18,9 +18,11 @@ class HelpTextTest {
     void startsWithTheUsageLineInSwitchOrder() {
         assertEquals("usage: invoke> [-h] prompt [-s STEPS] [-S SEED] [-n ITERATIONS] [-W WIDTH] [-H HEIGHT]"
                 + " [-C CFG_SCALE] [--grid] [-i] [-x] [-A SAMPLER_NAME] [-t] [--outdir OUTDIR] [--hires_fix]"
-                + " [-I INIT_IMG] [-M INIT_MASK] [-T] [-f STRENGTH] [-v VARIATION_AMOUNT] [-V WITH_VARIATIONS]"
-                + " [-ft FACETOOL] [-G FACETOOL_STRENGTH] [-cf CODEFORMER_FIDELITY] [-U UPSCALE [UPSCALE ...]]"
-                + " [--save_original] [--embiggen EMBIGGEN [EMBIGGEN ...]] [--seamless]", lines().get(0));
+                + " [--karras_max KARRAS_MAX] [-I INIT_IMG] [-M INIT_MASK] [-T] [-f STRENGTH] [-v VARIATION_AMOUNT]"
+                + " [-V WITH_VARIATIONS] [--new_prompt NEW_PROMPT] [-ft FACETOOL] [-G FACETOOL_STRENGTH]"
+                + " [-cf CODEFORMER_FIDELITY] [-U UPSCALE [UPSCALE ...]] [--save_original]"
+                + " [--embiggen EMBIGGEN [EMBIGGEN ...]] [--embiggen_tiles EMBIGGEN_TILES [EMBIGGEN_TILES ...]]"
+                + " [--embiggen_strength EMBIGGEN_STRENGTH] [--seamless]", lines().get(0));
     }
 
     @Test
@@ -61,7 +63,11 @@ class HelpTextTest {
                 + "  --outdir OUTDIR, -o OUTDIR\n"), help);
         assertTrue(help.contains("prompts and seeds\n"
                 + "  --hires_fix           Create hires image using img2img to prevent duplicated\n"
-                + "                        objects\n\nImage-to-image and inpainting:\n"), help);
+                + "                        objects\n"
+                + "  --karras_max KARRAS_MAX\n"
+                + "                        control the point at which the K* samplers will shift\n"), help);
+        assertTrue(help.contains("value (e.g. 1000) to use Karras for all step values.\n"
+                + "                        [30].\n\nImage-to-image and inpainting:\n"), help);
     }
 
     @Test
@@ -98,6 +104,9 @@ class HelpTextTest {
     @Test
     void listsThePostprocessingSection() {
         assertTrue(help.contains("\nPost-processing:\n"
+                + "  --new_prompt NEW_PROMPT\n"
+                + "                        Change the text prompt applied during postprocessing\n"
+                + "                        (default, use original generation prompt)\n"
                 + "  -ft FACETOOL, --facetool FACETOOL\n"
                 + "                        Select the face restoration AI to use: gfpgan,\n"
                 + "                        codeformer\n"
@@ -110,6 +119,14 @@ class HelpTextTest {
                 + "                        Save original. Use it when upscaling to save both\n"
                 + "                        versions.\n"
                 + "  --embiggen EMBIGGEN [EMBIGGEN ...], -embiggen EMBIGGEN [EMBIGGEN ...]\n"), help);
+        assertTrue(help.contains("and tile overlap proportion (0.25).\n"
+                + "  --embiggen_tiles EMBIGGEN_TILES [EMBIGGEN_TILES ...], -embiggen_tiles EMBIGGEN_TILES"
+                + " [EMBIGGEN_TILES ...]\n"
+                + "                        For embiggen, provide list of tiles to process and\n"
+                + "                        replace onto the image e.g. `1 3 5`.\n"
+                + "  --embiggen_strength EMBIGGEN_STRENGTH, -embiggen_strength EMBIGGEN_STRENGTH\n"
+                + "                        The strength of the embiggen img2img step, defaults to\n"
+                + "                        0.4\n\nSpecial effects:\n"), help);
     }
 
     @Test

@@ -190,4 +190,58 @@ class PostprocessingSwitchesTest {
     void aFixWordInsideAPromptIsNoFix() {
         assertParses(prompt("a !fix for it"), "a !fix for it");
     }
+
+    // --- --embiggen_tiles, --embiggen_strength, --new_prompt
+
+    @Test
+    void embiggenTilesTakesOneOrMoreTileNumbersByEachName() {
+        assertParses(prompt("a").initImage("x.png").embiggenTiles(List.of(1, 3)), "a -I x.png --embiggen_tiles 1 3");
+        assertParses(prompt("a").initImage("x.png").embiggen(List.of(2.0)).embiggenTiles(List.of(2)),
+                "a -I x.png --embiggen 2 -embiggen_tiles 2");
+        assertEquals("argument --embiggen_tiles/-embiggen_tiles: invalid int value: '1.5'",
+                error("a -I x.png --embiggen_tiles 1.5"));
+        assertEquals("--embiggen_tiles counts tiles from 1", error("a -I x.png --embiggen_tiles 1 0"));
+        // embiggen's prefix now means three switches, as in InvokeAI 2.2
+        assertEquals("ambiguous option: --embiggen_ could match --embiggen_tiles, --embiggen_strength",
+                error("a -I x.png --embiggen_ 2"));
+    }
+
+    @Test
+    void embiggenTilesAloneIsEmbiggenAndNeedsAnInitImage() {
+        assertEquals("Embiggen requires an init/input image to be specified", error("a --embiggen_tiles 1"));
+    }
+
+    @Test
+    void embiggenStrengthIsAStrengthForEmbiggen() {
+        assertParses(prompt("x.png").fix(true).embiggen(List.of(2.0)).embiggenStrength(0.3),
+                "!fix x.png --embiggen 2 --embiggen_strength 0.3");
+        assertParses(prompt("x.png").fix(true).embiggen(List.of(2.0)).embiggenStrength(0.3),
+                "!fix x.png --embiggen 2 -embiggen_strength 0.3");
+        assertParses(prompt("a").initImage("x.png").embiggenTiles(List.of(1)).embiggenStrength(0.5),
+                "a -I x.png --embiggen_tiles 1 --embiggen_strength 0.5");
+        assertEquals("--embiggen_strength can only work with 0.0 < strength < 1.0",
+                error("!fix x.png --embiggen 2 --embiggen_strength 1"));
+        assertEquals("--embiggen_strength can only work with 0.0 < strength < 1.0",
+                error("!fix x.png --embiggen 2 --embiggen_strength 0"));
+        assertEquals("--embiggen_strength goes with --embiggen or --embiggen_tiles (and -I)",
+                error("a -I x.png --embiggen_strength 0.3"));
+    }
+
+    @Test
+    void inFixTheEmbiggenSwitchesNeedEmbiggen() {
+        assertEquals("--embiggen_tiles and --embiggen_strength go with --embiggen: !fix FILE --embiggen SCALE ...",
+                error("!fix x.png -U 2 --embiggen_tiles 1"));
+        assertEquals("--embiggen_tiles and --embiggen_strength go with --embiggen: !fix FILE --embiggen SCALE ...",
+                error("!fix x.png --embiggen_strength 0.3"));
+    }
+
+    @Test
+    void newPromptIsTextForFix() {
+        assertParses(prompt("x.png").fix(true).embiggen(List.of(2.0)).newPrompt("a dog, [blurry]"),
+                "!fix x.png --embiggen 2 --new_prompt \"a dog, [blurry]\"");
+        assertParses(prompt("x.png").fix(true).upscale(List.of(2.0)).newPrompt("-x"), "!fix x.png -U 2 --new_prompt=-x");
+        assertEquals("argument --new_prompt: expected one argument", error("!fix x.png -U 2 --new_prompt"));
+        assertEquals("--new_prompt is for !fix: it replaces the prompt of the image being fixed",
+                error("a cat --new_prompt dog"));
+    }
 }

@@ -17,7 +17,7 @@ class EmbiggenTest {
     private final List<String> messages = new ArrayList<>();
 
     private Embiggen embiggen(double scale, double esrgan, double overlap, int tile) {
-        return new Embiggen(new EmbiggenSettings(scale, esrgan, overlap), tile, tile, messages::add, () -> false);
+        return new Embiggen(new EmbiggenSettings(scale, esrgan, overlap), null, tile, tile, messages::add, () -> false);
     }
 
     private static BufferedImage flat(int width, int height, int rgb) {
@@ -121,7 +121,7 @@ class EmbiggenTest {
     @Test
     void stopsBetweenTilesWhenCancelled() {
         int[] rendered = {0};
-        Embiggen stopping = new Embiggen(new EmbiggenSettings(2, 0, 0.25), 64, 64, messages::add,
+        Embiggen stopping = new Embiggen(new EmbiggenSettings(2, 0, 0.25), null, 64, 64, messages::add,
                 () -> rendered[0] >= 2);
         assertThrows(CancellationException.class, () -> stopping.run(flat(64, 64, 0), 0.4, 0, (i, s, t) -> null,
                 (tile, seed) -> {
@@ -142,5 +142,83 @@ class EmbiggenTest {
                 ">> Embiggen upscaling strength for ESRGAN must be between 0 and 1, fell back to the default of 0.75 !",
                 ">> Overlap size for Embiggen must be a positive ratio between 0 and 1 OR a number of pixels, fell back"
                         + " to the default of 0.25 !"), messages);
+    }
+
+    // --- --embiggen_tiles
+
+    private Embiggen redoing(List<Integer> tiles) {
+        return new Embiggen(new EmbiggenSettings(2, 0, 0.25), tiles, 64, 64, messages::add, () -> false);
+    }
+
+    @Test
+    void onlyTheNamedTilesChangeTheRestIsTheEnlargedImage() {
+        BufferedImage image = PillowReferenceTest.pattern(64, 64, 0);
+        List<Long> seeds = new ArrayList<>();
+        // 128x128 in tiles of 64 overlapping by 16: 3x3 tiles at 0, 48 and 64; tiles 1 and 2 redone white
+        BufferedImage out = redoing(List.of(2, 1)).run(image, 0.4, 100, (i, s, t) -> null, (tile, seed) -> {
+            seeds.add(seed);
+            return flat(64, 64, 0xffffff);
+        });
+        BufferedImage enlarged = PillowResampler.resize(image, 128, 128, PillowResampler.Filter.LANCZOS);
+        for (int y = 0; y < 128; y++) {
+            for (int x = 0; x < 128; x++) {
+                if (y >= 64 || x >= 112) {
+                    assertEquals(enlarged.getRGB(x, y), out.getRGB(x, y), "pixel " + x + "," + y);
+                }
+            }
+        }
+        // tile 1 is opaque but for the bottom band, where tile 4 was not redone
+        assertEquals(0xffffff, out.getRGB(5, 5) & 0xffffff);
+        assertEquals(0xffffff, out.getRGB(60, 40) & 0xffffff);
+        assertTrue(out.getRGB(5, 62) != 0xffffffff, "tile 1 fades out over tile 4");
+        assertEquals(List.of(100L, 101L), seeds);
+        assertEquals(List.of(">> Making 2 Embiggen tiles...", "Making tile #1 (1 of 2 requested)",
+                "Making tile #2 (2 of 2 requested)"), messages);
+    }
+
+    @Test
+    void aSkippedTileStillTakesItsSeed() {
+        List<Long> seeds = new ArrayList<>();
+        redoing(List.of(9, 3, 3)).run(flat(64, 64, 0), 0.4, 4294967293L, (i, s, t) -> null, (tile, seed) -> {
+            seeds.add(seed);
+            return tile;
+        });
+        // tile 3 has the base seed + 2 (past the limit, 0); tile 9 six more
+        assertEquals(List.of(0L, 6L), seeds);
+    }
+
+    @Test
+    void aLoneTileFadesInOnEverySide() {
+        BufferedImage out = redoing(List.of(5)).run(flat(64, 64, 0), 0.4, 0, (i, s, t) -> null,
+                (tile, seed) -> flat(64, 64, 0xffffff));
+        // tile 5 lies at (48, 48): white in its middle, black around it, the edges in between
+        assertEquals(0xffffff, out.getRGB(80, 80) & 0xffffff);
+        assertEquals(0, out.getRGB(40, 80) & 0xffffff);
+        int left = out.getRGB(49, 80) & 0xff;
+        int right = out.getRGB(110, 80) & 0xff;
+        int top = out.getRGB(80, 49) & 0xff;
+        assertTrue(left < 128 && right < 128 && top < 128, left + " " + right + " " + top);
+        assertEquals(EmbiggenMasks.Redo.AA, Embiggen.redoLayer(4, new Embiggen.Layout(3, 3, 16, 16),
+                java.util.Set.of(4)));
+    }
+
+    @Test
+    void theLayerLooksAheadRightAndDown() {
+        Embiggen.Layout grid = new Embiggen.Layout(3, 3, 16, 16);
+        assertEquals(EmbiggenMasks.Redo.OPAQUE, Embiggen.redoLayer(0, grid, java.util.Set.of(0, 1, 3)));
+        assertEquals(EmbiggenMasks.Redo.B, Embiggen.redoLayer(0, grid, java.util.Set.of(0, 1)));
+        assertEquals(EmbiggenMasks.Redo.R, Embiggen.redoLayer(0, grid, java.util.Set.of(0, 3)));
+        assertEquals(EmbiggenMasks.Redo.RBC, Embiggen.redoLayer(0, grid, java.util.Set.of(0)));
+        assertEquals(EmbiggenMasks.Redo.LTC, Embiggen.redoLayer(8, grid, java.util.Set.of(8)));
+        assertEquals(EmbiggenMasks.Redo.LTAC, Embiggen.redoLayer(4, grid, java.util.Set.of(4, 5, 7)));
+        assertEquals(EmbiggenMasks.Redo.ABB, Embiggen.redoLayer(7, grid, java.util.Set.of(7)));
+    }
+
+    @Test
+    void aTileNumberPastTheLastIsRefused() {
+        CommandException e = assertThrows(CommandException.class, () -> redoing(List.of(1, 10))
+                .run(flat(64, 64, 0), 0.4, 0, (i, s, t) -> null, (tile, seed) -> tile));
+        assertEquals("--embiggen_tiles: there is no tile 10; this embiggen makes 9 tiles (3x3), numbered 1 to 9 row"
+                + " by row", e.getMessage());
     }
 }

@@ -38,6 +38,9 @@ import java.util.Objects;
  * @param saveOriginal {@code --save_original}: keep the unprocessed image beside the post-processed one
  * @param embiggen {@code --embiggen SCALE [ESRGAN_STRENGTH [OVERLAP]]}: the values as typed
  * @param fix {@code !fix FILE}: post-process the image whose path is the {@code prompt} instead of generating one
+ * @param fnformat {@code --fnformat}: the Python {@code str.format} pattern of the image file names
+ *                 ({@code {prefix}.{seed}.png} by default)
+ * @param pngCompression {@code -z/--png_compression}: the zlib level of the PNG files, 0 (none) to 9
  */
 public record GenerationRequest(
         String prompt,
@@ -67,7 +70,9 @@ public record GenerationRequest(
         java.util.List<Double> upscale,
         Boolean saveOriginal,
         java.util.List<Double> embiggen,
-        Boolean fix) {
+        Boolean fix,
+        String fnformat,
+        Integer pngCompression) {
 
     public GenerationRequest {
         Objects.requireNonNull(prompt, "prompt");
@@ -111,7 +116,9 @@ public record GenerationRequest(
                 .upscale(upscale)
                 .saveOriginal(saveOriginal)
                 .embiggen(embiggen)
-                .fix(fix);
+                .fix(fix)
+                .fnformat(fnformat)
+                .pngCompression(pngCompression);
     }
 
     /** Builds {@link GenerationRequest}s. */
@@ -144,6 +151,8 @@ public record GenerationRequest(
         private Boolean saveOriginal;
         private java.util.List<Double> embiggen;
         private Boolean fix;
+        private String fnformat;
+        private Integer pngCompression;
 
         private Builder() {
         }
@@ -288,11 +297,21 @@ public record GenerationRequest(
             return this;
         }
 
+        public Builder fnformat(String fnformat) {
+            this.fnformat = fnformat;
+            return this;
+        }
+
+        public Builder pngCompression(Integer pngCompression) {
+            this.pngCompression = pngCompression;
+            return this;
+        }
+
         public GenerationRequest build() {
             return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir,
                     grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix,
                     initImage, initMask, strength, fit, facetool, facetoolStrength, codeformerFidelity, upscale,
-                    saveOriginal, embiggen, fix);
+                    saveOriginal, embiggen, fix, fnformat, pngCompression);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.invoke4j.host;
 
+import io.invoke4j.host.output.FileNames;
+import io.invoke4j.host.output.ImageWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,6 +67,15 @@ public final class StartupOptions {
     @Option(names = "--seamless", description = "Make every image tile seamlessly.")
     boolean seamless;
 
+    @Option(names = "--fnformat", paramLabel = "FORMAT",
+            description = "Default file-name pattern, Python str.format over the command's options "
+                    + "(-h at invoke> lists them), e.g. {prefix}.{seed:010d}.{steps}.png (default: ${DEFAULT-VALUE}).")
+    String fnformat = FileNames.DEFAULT_FORMAT;
+
+    @Option(names = {"-z", "--png_compression"}, paramLabel = "LEVEL",
+            description = "Default PNG compression, 0 (none) to 9 (smallest) (default: ${DEFAULT-VALUE}).")
+    int pngCompression = ImageWriter.DEFAULT_PNG_COMPRESSION;
+
     @Option(names = "--embedding_path", paramLabel = "PATH",
             description = "Textual-inversion embedding file (not supported by ONNX text encoders: says so).")
     String embeddingPath;
@@ -111,8 +122,6 @@ public final class StartupOptions {
     /** Karras sigmas below this many steps (InvokeAI 2.2.5's {@code --karras_max}, 30). */
     int karrasMax = 30;
 
-    /** PNG zlib level (InvokeAI's {@code -z}). */
-    int pngCompression = 6;
 
     /** Face-restoration model path from {@code --gfpgan_model_path}, relative to {@code --gfpgan_dir}; or null. */
     public String gfpganModelPath() {

@@ -23,11 +23,11 @@ final class InvokeSwitches {
      * {@code --prompt}). A name moves from here to a declaration when invoke4j starts reading it.
      */
     static final Set<String> NOT_READ_YET = Set.of(
-            "--prompt", "--threshold", "--perlin", "--fnformat", "--save_intermediates", "-z", "--png_compression",
-            "--karras_max", "-tm", "--text_mask", "--init_color", "--invert_mask", "-r", "--inpaint_replace", "-c",
-            "--outcrop", "--force_outpaint", "--seam_size", "--seam_blur", "--seam_strength", "--seam_steps",
-            "--tile_size", "--new_prompt", "--embiggen_tiles", "-embiggen_tiles", "--embiggen_strength",
-            "--seamless_axes", "--use_mps_noise", "-D", "--out_direction");
+            "--prompt", "--threshold", "--perlin", "--save_intermediates", "--karras_max", "-tm", "--text_mask",
+            "--init_color", "--invert_mask", "-r", "--inpaint_replace", "-c", "--outcrop", "--force_outpaint",
+            "--seam_size", "--seam_blur", "--seam_strength", "--seam_steps", "--tile_size", "--new_prompt",
+            "--embiggen_tiles", "-embiggen_tiles", "--embiggen_strength", "--seamless_axes", "--use_mps_noise",
+            "-D", "--out_direction");
 
     private InvokeSwitches() {
     }
@@ -69,6 +69,11 @@ final class InvokeSwitches {
                                 + " harder.")
                         // nan fails the comparison, so it is refused as well
                         .require(cfg -> cfg > 1.0, "CFG_Scale (-C) must be >1.0"),
+                // InvokeAI's per-line default, {prefix}.{seed}.png, hid the start-up --fnformat; absent, it is used
+                Switch.of(ValueType.FORMAT_PATTERN, Builder::fnformat, "--fnformat")
+                        .help("Overwrite the filename format. You can use any argument as wildcard enclosed in curly"
+                                + " braces. Default is the start-up --fnformat, else {prefix}.{seed}.png. Wildcards: "
+                                + String.join(", ", FormatFields.NAMES)),
                 Switch.of(ValueType.FLAG, Builder::grid, "--grid", "-g")
                         .help("generate a grid"),
                 Switch.of(ValueType.FLAG, Builder::individual, "-i", "--individual")
@@ -84,7 +89,11 @@ final class InvokeSwitches {
                 Switch.of(ValueType.TEXT, Builder::outdir, "--outdir", "-o")
                         .help("Directory to save generated images and a log of prompts and seeds"),
                 Switch.of(ValueType.FLAG, Builder::hiresFix, "--hires_fix")
-                        .help("Create hires image using img2img to prevent duplicated objects"));
+                        .help("Create hires image using img2img to prevent duplicated objects"),
+                // as --fnformat: InvokeAI's per-line default 6 hid the start-up -z
+                Switch.of(ValueType.intChoice(0, 9), Builder::pngCompression, "--png_compression", "-z")
+                        .help("level of PNG compression, from 0 (none) to 9 (maximum). Default: the start-up -z,"
+                                + " else 6"));
     }
 
     /** In 2.0.1's order; 2.2.5 moved {@code -M} to a section of its own after {@code -f}. */

@@ -17,8 +17,9 @@ class HelpTextTest {
     @Test
     void startsWithTheUsageLineInSwitchOrder() {
         assertEquals("usage: invoke> [-h] prompt [-s STEPS] [-S SEED] [-n ITERATIONS] [-W WIDTH] [-H HEIGHT]"
-                + " [-C CFG_SCALE] [--grid] [-i] [-x] [-A SAMPLER_NAME] [-t] [--outdir OUTDIR] [--hires_fix]"
-                + " [-I INIT_IMG] [-M INIT_MASK] [-T] [-f STRENGTH] [-v VARIATION_AMOUNT] [-V WITH_VARIATIONS]"
+                + " [-C CFG_SCALE] [--fnformat FNFORMAT] [--grid] [-i] [-x] [-A SAMPLER_NAME] [-t] [--outdir OUTDIR]"
+                + " [--hires_fix] [--png_compression PNG_COMPRESSION] [-I INIT_IMG] [-M INIT_MASK] [-T] [-f STRENGTH]"
+                + " [-v VARIATION_AMOUNT] [-V WITH_VARIATIONS]"
                 + " [-ft FACETOOL] [-G FACETOOL_STRENGTH] [-cf CODEFORMER_FIDELITY] [-U UPSCALE [UPSCALE ...]]"
                 + " [--save_original] [--embiggen EMBIGGEN [EMBIGGEN ...]] [--seamless]", lines().get(0));
     }
@@ -50,7 +51,7 @@ class HelpTextTest {
     @Test
     void listsTheNewGeneralRenderingSwitchesInArgparseOrder() {
         // layout checked against Python 3.11 argparse at 80 columns
-        assertTrue(help.contains("cause generator to \"try\" harder.\n"
+        assertTrue(help.contains("outdir, png_compression\n"
                 + "  --grid, -g            generate a grid\n"
                 + "  -i, --individual      override command-line --grid setting and generate\n"
                 + "                        individual images\n"
@@ -61,7 +62,27 @@ class HelpTextTest {
                 + "  --outdir OUTDIR, -o OUTDIR\n"), help);
         assertTrue(help.contains("prompts and seeds\n"
                 + "  --hires_fix           Create hires image using img2img to prevent duplicated\n"
-                + "                        objects\n\nImage-to-image and inpainting:\n"), help);
+                + "                        objects\n"), help);
+    }
+
+    @Test
+    void listsFnformatWithItsWildcardsAndPngCompressionInInvokeAisPlaces() {
+        assertTrue(help.contains("cause generator to \"try\" harder.\n"
+                + "  --fnformat FNFORMAT   Overwrite the filename format. You can use any\n"
+                + "                        argument as wildcard enclosed in curly braces. Default\n"
+                + "                        is the start-up --fnformat, else {prefix}.{seed}.png.\n"
+                + "                        Wildcards: prefix, seed, prompt, steps, iterations,\n"
+                + "                        width, height, cfg_scale, sampler_name, strength,\n"
+                + "                        init_img, init_mask, fit, variation_amount, grid,\n"
+                + "                        individual, skip_normalize, seamless, hires_fix,\n"
+                + "                        facetool_strength, codeformer_fidelity, save_original,\n"
+                + "                        outdir, png_compression\n"
+                + "  --grid, -g            generate a grid\n"), help);
+        assertTrue(help.contains("                        objects\n"
+                + "  --png_compression PNG_COMPRESSION, -z PNG_COMPRESSION\n"
+                + "                        level of PNG compression, from 0 (none) to 9\n"
+                + "                        (maximum). Default: the start-up -z, else 6\n"
+                + "\nImage-to-image and inpainting:\n"), help);
     }
 
     @Test

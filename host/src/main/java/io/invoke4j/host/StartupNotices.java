@@ -1,6 +1,5 @@
 package io.invoke4j.host;
 
-import io.invoke4j.host.command.PythonFormat;
 import io.invoke4j.host.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +44,6 @@ final class StartupNotices {
         if (options.weights != null) {
             lines.add("--weights argument has been deprecated. Please edit ./configs/models.yaml, and select the "
                     + "weights using --model instead.");
-        }
-        // InvokeAI 2.2.5 took only 0-8 here (a range(0, 9) slip), 0-9 on a line
-        if (options.pngCompression < 0 || options.pngCompression > 9) {
-            throw new ConfigException("-z/--png_compression must be between 0 and 9, not " + options.pngCompression);
-        }
-        try {
-            PythonFormat.parse(options.fnformat);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--fnformat '" + options.fnformat + "': " + e.getMessage());
         }
         if (options.port < 1 || options.port > 65535) {
             throw new ConfigException("--port must be between 1 and 65535, not " + options.port);

@@ -39,32 +39,6 @@ class StartupNoticesTest {
     }
 
     @Test
-    void pngCompressionTakesZeroToNineAtStartUpToo() {
-        assertEquals(List.of(), notices());
-        assertEquals(6, options.pngCompression);
-        assertEquals(List.of(), notices("-z", "9"));
-        assertEquals(9, options.pngCompression);
-        assertEquals(List.of(), notices("--png_compression", "0"));
-        assertEquals(0, options.pngCompression);
-        // InvokeAI's start-up switch refused 9 (choices=range(0, 9)); that slip is not reproduced
-        assertEquals("-z/--png_compression must be between 0 and 9, not 10", fault("-z", "10"));
-        assertEquals("-z/--png_compression must be between 0 and 9, not -1", fault("--png_compression", "-1"));
-    }
-
-    @Test
-    void theFileNameFormatIsReadAtStartUp() {
-        assertEquals(List.of(), notices());
-        assertEquals("{prefix}.{seed}.png", options.fnformat);
-        assertEquals(List.of(), notices("--fnformat", "{prefix}.{seed:010d}.{steps}.png"));
-        assertEquals("{prefix}.{seed:010d}.{steps}.png", options.fnformat);
-        // an unknown key is noticed when a file is named, as in InvokeAI; a pattern it cannot read stops start-up
-        assertEquals(List.of(), notices("--fnformat", "{nope}.png"));
-        assertEquals("--fnformat '{seed!r}.png': {seed!r}: conversions such as !r or !s are not supported",
-                fault("--fnformat", "{seed!r}.png"));
-        assertEquals("--fnformat '{seed': expected '}' before end of string", fault("--fnformat", "{seed"));
-    }
-
-    @Test
     void precisionMustBeOneOfFour() {
         assertEquals("--precision must be auto, float32, float16 or autocast, not 'half'", fault("--precision", "half"));
         assertEquals(List.of(), notices("--precision", "autocast"));

@@ -42,6 +42,9 @@ import java.util.Objects;
  * @param newPrompt {@code --new_prompt}: for {@code !fix}, the prompt used in place of the image's own
  * @param karrasMax {@code --karras_max}: k-samplers use Karras sigmas below this many steps, for this command
  * @param fix {@code !fix FILE}: post-process the image whose path is the {@code prompt} instead of generating one
+ * @param fnformat {@code --fnformat}: the Python {@code str.format} pattern of the image file names
+ *                 ({@code {prefix}.{seed}.png} by default)
+ * @param pngCompression {@code -z/--png_compression}: the zlib level of the PNG files, 0 (none) to 9
  */
 public record GenerationRequest(
         String prompt,
@@ -75,7 +78,9 @@ public record GenerationRequest(
         Double embiggenStrength,
         String newPrompt,
         Integer karrasMax,
-        Boolean fix) {
+        Boolean fix,
+        String fnformat,
+        Integer pngCompression) {
 
     public GenerationRequest {
         Objects.requireNonNull(prompt, "prompt");
@@ -124,7 +129,9 @@ public record GenerationRequest(
                 .embiggenStrength(embiggenStrength)
                 .newPrompt(newPrompt)
                 .karrasMax(karrasMax)
-                .fix(fix);
+                .fix(fix)
+                .fnformat(fnformat)
+                .pngCompression(pngCompression);
     }
 
     /** Builds {@link GenerationRequest}s. */
@@ -161,6 +168,8 @@ public record GenerationRequest(
         private String newPrompt;
         private Integer karrasMax;
         private Boolean fix;
+        private String fnformat;
+        private Integer pngCompression;
 
         private Builder() {
         }
@@ -325,11 +334,22 @@ public record GenerationRequest(
             return this;
         }
 
+        public Builder fnformat(String fnformat) {
+            this.fnformat = fnformat;
+            return this;
+        }
+
+        public Builder pngCompression(Integer pngCompression) {
+            this.pngCompression = pngCompression;
+            return this;
+        }
+
         public GenerationRequest build() {
             return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir,
                     grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix,
                     initImage, initMask, strength, fit, facetool, facetoolStrength, codeformerFidelity, upscale,
-                    saveOriginal, embiggen, embiggenTiles, embiggenStrength, newPrompt, karrasMax, fix);
+                    saveOriginal, embiggen, embiggenTiles, embiggenStrength, newPrompt, karrasMax, fix,
+                    fnformat, pngCompression);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.invoke4j.dist;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,8 @@ class StartupSwitchesIT {
         for (String option : List.of("--outdir", "--prompt_as_dir", "--from_file", "--model", "--full_precision", "--web",
                 "--host", "--port", "--config", "--iterations", "--grid", "--sampler", "--seamless", "--embedding_path",
                 "--gfpgan_dir", "--gfpgan_model_path", "--device", "--free_gpu_mem", "--precision", "--weights",
-                "--laion400m", "-o", "-p", "-F", "-n", "-g", "-A", "-d", "-l")) {
+                "--laion400m", "--fnformat", "--png_compression", "-o", "-p", "-F", "-n", "-g", "-A", "-d", "-l",
+                "-z")) {
             assertContains(run.stdout(), option);
         }
     }
@@ -117,6 +119,50 @@ class StartupSwitchesIT {
         }
         String command = PngText.read(dir.resolve("000001.8.png")).get("Dream");
         assertTrue(command.contains("--seamless") && command.contains("-g") , command);
+    }
+
+    @Test
+    void fnformatNamesAndZPacksTheFilesTheLineWinningOverStartUp() throws Exception {
+        String cat = "cat " + SMALL + " -S 3";
+        Launcher.Run run = invoke(cat + "\n"
+                        + cat + " -z 9 --fnformat {prefix}.{seed}.s{steps}.{sampler_name}.png\n"
+                        + cat + " --fnformat {prefix}.{nope}.png\n"
+                        + cat + " -z 10\n"
+                        + cat + " --fnformat {seed!r}.png\n"
+                        + "-h\n",
+                "--fnformat", "{prefix}.{seed:010d}.png", "-z", "0", "-o", "out");
+        assertEquals(0, run.exitCode(), run::all);
+        Path out = work.resolve("out");
+        Path stored = out.resolve("000001.0000000003.png");
+        Path packed = out.resolve("000002.3.s2.k_lms.png");
+        assertTrue(Files.exists(stored), run::all);
+        assertTrue(Files.exists(packed), run::all);
+        assertContains(run.stdout(), "** The filename format contains an unknown key 'nope'. Will use"
+                + " '{prefix}.{seed}.png' instead\n");
+        assertTrue(Files.exists(out.resolve("000003.3.png")), run::all);
+        assertContains(run.stdout(), "** argument --png_compression/-z: invalid choice: 10 (choose from 0, 1, 2, 3, 4,"
+                + " 5, 6, 7, 8, 9)\n");
+        assertContains(run.stdout(), "** argument --fnformat: invalid format '{seed!r}.png': {seed!r}: conversions"
+                + " such as !r or !s are not supported\n");
+        assertFalse(run.all().contains("Exception"), run::all);
+        assertContains(run.stdout(), "  --fnformat FNFORMAT   Overwrite the filename format.");
+        assertContains(run.stdout(), "  --png_compression PNG_COMPRESSION, -z PNG_COMPRESSION\n");
+        // the same image and metadata, stored (zlib level 0) against packed (level 9)
+        assertTrue(Files.size(stored) > Files.size(packed), Files.size(stored) + " > " + Files.size(packed));
+        var a = javax.imageio.ImageIO.read(stored.toFile());
+        var b = javax.imageio.ImageIO.read(packed.toFile());
+        assertArrayEquals(a.getRGB(0, 0, 64, 64, null, 0, 64), b.getRGB(0, 0, 64, 64, null, 0, 64));
+        assertEquals(PngText.read(stored), PngText.read(packed));
+        assertEquals("\"cat\" -s 2 -S 3 -W 64 -H 64 -C 7.5 -A k_lms", PngText.read(packed).get("Dream"));
+
+        Launcher.Run badLevel = invoke("", "-z", "10");
+        assertEquals(2, badLevel.exitCode(), badLevel::all);
+        assertEquals("invoke: error: Invalid value for option '--png_compression': must be between 0 and 9, not 10"
+                + " (see --help)", badLevel.stderr().strip());
+        Launcher.Run badFormat = invoke("", "--fnformat", "{seed");
+        assertEquals(2, badFormat.exitCode(), badFormat::all);
+        assertEquals("invoke: error: Invalid value for option '--fnformat': '{seed': expected '}' before end of"
+                + " string (see --help)", badFormat.stderr().strip());
     }
 
     @Test

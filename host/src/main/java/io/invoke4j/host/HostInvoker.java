@@ -21,6 +21,7 @@ import io.invoke4j.host.noise.ImageNoise;
 import io.invoke4j.host.noise.NoisePlan;
 import io.invoke4j.host.noise.SeedChain;
 import io.invoke4j.host.noise.TorchGenerator;
+import io.invoke4j.host.output.FileNames;
 import io.invoke4j.host.output.GridImage;
 import io.invoke4j.host.prompt.Conditioning;
 import io.invoke4j.host.output.ImageRecord;
@@ -77,7 +78,6 @@ final class HostInvoker implements Invoker {
     private final ModelCache models;
     private final ExtensionRegistry<Sampler> samplers;
     private final CommandParser parser;
-    private final ImageWriter writer;
     private final SeedChain seeds;
     private final Postprocessor postprocessor;
     private final FixCommand fix;
@@ -101,10 +101,9 @@ final class HostInvoker implements Invoker {
         this.models = models;
         this.samplers = samplers;
         this.parser = new CommandParser(samplers.names());
-        this.writer = new ImageWriter(options.pngCompression);
         this.seeds = seeds;
         this.postprocessor = postprocessor;
-        this.fix = new FixCommand(postprocessor, writer, parser::parse, seeds::next);
+        this.fix = new FixCommand(postprocessor, parser::parse, seeds::next);
     }
 
     @Override
@@ -132,6 +131,8 @@ final class HostInvoker implements Invoker {
                 .sampler(sampler)
                 .iterations(firstNonNull(request.iterations(), options.iterations))
                 .outdir(firstNonNull(request.outdir(), outputDirectory.toString()))
+                .fnformat(firstNonNull(request.fnformat(), options.fnformat))
+                .pngCompression(firstNonNull(request.pngCompression(), options.pngCompression))
                 .strength(request.initImage() != null ? firstNonNull(request.strength(), DEFAULT_STRENGTH) : request.strength())
                 // what InvokeAI records once it has run: -G's tool, -U's strength
                 .facetool(Postprocessor.faceStrength(request) > 0 ? Postprocessor.faceTool(request, model)
@@ -203,6 +204,9 @@ final class HostInvoker implements Invoker {
         Job job = new Job(r, run, conditioning, sampler, ddim, init, width, height, hires ? firstPass : null, embiggen);
         boolean grid = Boolean.TRUE.equals(r.grid()) && !Boolean.TRUE.equals(r.individual());
         String prefix = ImageWriter.uniquePrefix(dir);
+        // a grid is named by its own rule; only single images go through --fnformat
+        Destination to = new Destination(dir, prefix, new ImageWriter(r.pngCompression()),
+                grid ? null : FileNames.forCommand(r, prefix, listener::message));
         List<GeneratedImage> images = new ArrayList<>();
         List<BufferedImage> cells = new ArrayList<>();
         List<ImageNoise> cellNoise = new ArrayList<>();
@@ -237,13 +241,13 @@ final class HostInvoker implements Invoker {
                 }
                 String command = CanonicalCommand.format(recorded(r, noise), noise.commandSeed());
                 ImageRecord record = record(m, r, noise, command, List.of(), img2img(r, init, embiggen));
-                writeImage(dir, prefix, noise, image, command, record, r, m, images, listener);
+                writeImage(to, noise, image, command, record, r, m, images, listener);
             }
         } catch (CancellationException e) {
             listener.message("**Interrupted** Partial results will be returned.");
         } finally {
             if (!cells.isEmpty()) {
-                images.add(writeGrid(m, r, dir, prefix, cells, cellNoise, listener));
+                images.add(writeGrid(m, r, to, cells, cellNoise, listener));
             }
             if (!images.isEmpty()) {
                 InvokeLog.append(dir, images);
@@ -257,15 +261,24 @@ final class HostInvoker implements Invoker {
     }
 
     /**
-     * Writes one generated image as InvokeAI 2.0.1's {@code image_writer} does: without {@code -G}/{@code -U}
-     * under {@code {prefix}.{seed}.png}; with them, the processed image under that name, or, with
-     * {@code --save_original}, the raw image there and the processed one as {@code ....postprocessed.png}. When no
-     * tool could run, the raw image alone is written.
+     * Where one command's files go: its folder, its counter, its {@code -z} writer and, unless it makes a grid,
+     * its {@code --fnformat} names.
      */
-    private void writeImage(Path dir, String prefix, ImageNoise noise, BufferedImage image, String command,
+    private record Destination(Path dir, String prefix, ImageWriter writer, FileNames names) {
+    }
+
+    /**
+     * Writes one generated image as InvokeAI 2.2.5's {@code image_writer} does: without {@code -G}/{@code -U}
+     * under its {@code --fnformat} name ({@code {prefix}.{seed}.png}); with them, the processed image under that
+     * name, or, with {@code --save_original}, the raw image there and the processed one as
+     * {@code {prefix}.{seed}.postprocessed.png}. When no tool could run, the raw image alone is written.
+     */
+    private void writeImage(Destination to, ImageNoise noise, BufferedImage image, String command,
                             ImageRecord record, GenerationRequest r, LoadedModel m, List<GeneratedImage> images,
                             GenerationListener listener) {
-        String name = prefix + "." + noise.seed() + ".png";
+        Path dir = to.dir();
+        ImageWriter writer = to.writer();
+        String name = to.names().name(noise.seed());
         boolean saveOriginal = Boolean.TRUE.equals(r.saveOriginal());
         if (!Postprocessor.requested(r) || saveOriginal) {
             add(images, writer.write(dir, name, image, record), noise, command, listener);
@@ -289,7 +302,8 @@ final class HostInvoker implements Invoker {
             }
             return;
         }
-        String processedName = saveOriginal ? PostprocessNames.next(dir, prefix, noise.seed(), "postprocessed") : name;
+        String processedName = saveOriginal ? PostprocessNames.next(dir, to.prefix(), noise.seed(), "postprocessed")
+                : name;
         // InvokeAI records -ft with its default even when -G did not run
         ImageRecord processed = record.postprocessed(new ImageRecord.Postprocessed(Postprocessor.faceTool(r, m.entry()),
                 Postprocessor.faceStrength(r), r.upscale(), outcome.tools()));
@@ -484,13 +498,13 @@ final class HostInvoker implements Invoker {
      * One sheet for the series, named after its first seed; its command ends with the Python list of every
      * cell's seed after {@code  # }, as InvokeAI records it.
      */
-    private GeneratedImage writeGrid(LoadedModel m, GenerationRequest r, Path dir, String prefix, List<BufferedImage> cells,
+    private GeneratedImage writeGrid(LoadedModel m, GenerationRequest r, Destination to, List<BufferedImage> cells,
                                      List<ImageNoise> noise, GenerationListener listener) {
         List<Long> seedsOfCells = noise.stream().map(ImageNoise::seed).toList();
         String seedList = "[" + String.join(", ", seedsOfCells.stream().map(String::valueOf).toList()) + "]";
         ImageNoise first = noise.get(0);
         String command = CanonicalCommand.format(recorded(r, first), first.commandSeed()) + " # " + seedList;
-        Path path = writer.write(dir, prefix + "." + first.seed() + ".png", GridImage.of(cells),
+        Path path = to.writer().write(to.dir(), to.prefix() + "." + first.seed() + ".png", GridImage.of(cells),
                 record(m, r, first, command, seedsOfCells, null));
         listener.message("seeds for individual rows: " + seedList);
         GeneratedImage generated = new GeneratedImage(path, first.seed(), command);

@@ -1,5 +1,9 @@
 package io.invoke4j.host;
 
+import io.invoke4j.host.command.PythonFormat;
+import io.invoke4j.host.output.FileNames;
+import io.invoke4j.host.output.ImageWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -7,6 +11,10 @@ import picocli.CommandLine.Option;
  * The start-up switches of {@code bin/invoke}: every switch of InvokeAI 2.x's reference manual, with its names
  * and defaults. What a switch means for this build (deprecations, switches without meaning for ONNX models) is
  * {@link StartupNotices}' job.
+ *
+ * <p>Unlike InvokeAI 2.2.5, {@code -z} takes 9 here as on a line (its start-up {@code choices=range(0, 9)} stopped
+ * at 8), and an {@code --fnformat} pattern is read at start-up, so one that cannot work stops the program in one
+ * line instead of failing when the first image is saved.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = false, sortOptions = false,
         description = "The InvokeAI 2.x invoke> command line, in Java: generate images with Stable Diffusion.")
@@ -65,6 +73,15 @@ public final class StartupOptions {
     @Option(names = "--seamless", description = "Make every image tile seamlessly.")
     boolean seamless;
 
+    @Option(names = "--fnformat", paramLabel = "FORMAT", converter = FileNameFormat.class,
+            description = "Default file-name pattern, Python str.format over the command's options "
+                    + "(-h at invoke> lists them), e.g. {prefix}.{seed:010d}.{steps}.png (default: ${DEFAULT-VALUE}).")
+    String fnformat = FileNames.DEFAULT_FORMAT;
+
+    @Option(names = {"-z", "--png_compression"}, paramLabel = "LEVEL", converter = PngCompression.class,
+            description = "Default PNG compression, 0 (none) to 9 (smallest) (default: ${DEFAULT-VALUE}).")
+    int pngCompression = ImageWriter.DEFAULT_PNG_COMPRESSION;
+
     @Option(names = "--embedding_path", paramLabel = "PATH",
             description = "Textual-inversion embedding file (not supported by ONNX text encoders: says so).")
     String embeddingPath;
@@ -111,8 +128,35 @@ public final class StartupOptions {
     /** Karras sigmas below this many steps (InvokeAI 2.2.5's {@code --karras_max}, 30). */
     int karrasMax = 30;
 
-    /** PNG zlib level (InvokeAI's {@code -z}). */
-    int pngCompression = 6;
+    /** {@code -z}: 0 to 9 (InvokeAI 2.2.5's start-up switch took only 0 to 8, a {@code range(0, 9)} slip). */
+    static final class PngCompression implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            int level;
+            try {
+                level = Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number from 0 to 9");
+            }
+            if (level < 0 || level > ImageWriter.MAX_PNG_COMPRESSION) {
+                throw new CommandLine.TypeConversionException("must be between 0 and 9, not " + level);
+            }
+            return level;
+        }
+    }
+
+    /** {@code --fnformat}: a pattern {@link PythonFormat} reads (an unknown key is noticed when a file is named). */
+    static final class FileNameFormat implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            try {
+                PythonFormat.parse(text);
+                return text;
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "': " + e.getMessage());
+            }
+        }
+    }
 
     /** Face-restoration model path from {@code --gfpgan_model_path}, relative to {@code --gfpgan_dir}; or null. */
     public String gfpganModelPath() {

@@ -359,4 +359,72 @@ class HostInvokerTest {
         invoker.generate(invoker.parse("cat -s 10 -S 1 -W 64 -H 64 -A k_euler --karras_max 5"), listener);
         assertTrue(messages.stream().noneMatch(line -> line.startsWith(">> Ksampler")), messages.toString());
     }
+
+    @Test
+    void fnformatAndPngCompressionComeFromTheLineElseFromStartUp() {
+        GenerationRequest plain = GenerationRequest.builder().prompt("cat").build();
+        GenerationRequest defaults = invoker(null).resolve(plain);
+        assertEquals("{prefix}.{seed}.png", defaults.fnformat());
+        assertEquals(6, defaults.pngCompression());
+        options.fnformat = "{seed}.png";
+        options.pngCompression = 9;
+        GenerationRequest startup = invoker(null).resolve(plain);
+        assertEquals("{seed}.png", startup.fnformat());
+        assertEquals(9, startup.pngCompression());
+        GenerationRequest line = invoker(null).resolve(plain.toBuilder().fnformat("{steps}.png").pngCompression(0).build());
+        assertEquals("{steps}.png", line.fnformat());
+        assertEquals(0, line.pngCompression());
+    }
+
+    @Test
+    void imagesAreNamedByTheFnformatOfTheLineElseOfStartUp() {
+        options.fnformat = "{prefix}-{seed:08d}.png";
+        GenerationRequest cat = GenerationRequest.builder().prompt("cat").seed(7L).steps(1).width(64).height(64).build();
+        assertEquals(out.resolve("000001-00000007.png"), invoker(null).generate(cat, GenerationListener.NONE).get(0).path());
+        List<GeneratedImage> images = invoker(null).generate(cat.toBuilder().iterations(2)
+                .fnformat("{prefix}.{seed}.s{steps}.{sampler_name}.png").build(), GenerationListener.NONE);
+        // as in InvokeAI, the counter only counts names like 000001.x.png: 000001-00000007.png is not one
+        assertEquals(out.resolve("000001.7.s1.k_lms.png"), images.get(0).path());
+        assertTrue(images.get(1).path().getFileName().toString().matches("000001\\.\\d+\\.s1\\.k_lms\\.png"),
+                images.get(1).path()::toString);
+    }
+
+    @Test
+    void anUnknownKeyIsNoticedOnceAndTheDefaultNameUsed() {
+        List<String> messages = new ArrayList<>();
+        List<GeneratedImage> images = invoker(null).generate(GenerationRequest.builder().prompt("cat").seed(7L)
+                .iterations(2).steps(1).width(64).height(64).fnformat("{prefix}.{nope}.png").build(),
+                new GenerationListener() {
+                    @Override
+                    public void message(String line) {
+                        messages.add(line);
+                    }
+                });
+        assertEquals(out.resolve("000001.7.png"), images.get(0).path());
+        assertEquals(1, messages.stream().filter(line -> line.equals("** The filename format contains an unknown key"
+                + " 'nope'. Will use '{prefix}.{seed}.png' instead")).count(), messages::toString);
+    }
+
+    @Test
+    void aPatternThatCannotNameTheFilesRefusesTheCommandBeforeItRuns() {
+        GenerationRequest cat = GenerationRequest.builder().prompt("a/b").seed(7L).steps(1).width(64).height(64)
+                .fnformat("{prompt}.png").build();
+        assertEquals("--fnformat '{prompt}.png': gives the file name 'a/b.png', and a file name cannot contain '/'",
+                assertThrows(CommandException.class, () -> invoker(null).generate(cat, GenerationListener.NONE))
+                        .getMessage());
+        assertTrue(runs.isEmpty());
+    }
+
+    @Test
+    void aGridKeepsItsOwnNameButTakesTheCompression() throws Exception {
+        GenerationRequest grid = GenerationRequest.builder().prompt("cat").seed(7L).iterations(2).steps(1).width(64)
+                .height(64).grid(true).fnformat("{seed}.{nope}.png").build();
+        Path stored = invoker(null).generate(grid.toBuilder().pngCompression(0).build(), GenerationListener.NONE).get(0)
+                .path();
+        Path packed = invoker(null).generate(grid.toBuilder().pngCompression(9).build(), GenerationListener.NONE).get(0)
+                .path();
+        assertEquals(out.resolve("000001.7.png"), stored);
+        assertEquals(out.resolve("000002.7.png"), packed);
+        assertTrue(Files.size(stored) > Files.size(packed), Files.size(stored) + " > " + Files.size(packed));
+    }
 }

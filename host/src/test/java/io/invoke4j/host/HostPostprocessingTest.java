@@ -328,6 +328,27 @@ class HostPostprocessingTest {
     }
 
     @Test
+    void fnformatNamesTheImageButNotThePostprocessedOneNorAFix() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        invoker.generate(cat().upscale(List.of(2.0)).fnformat("{prefix}.{seed}.s{steps}.png").build(), listener);
+        invoker.generate(cat().facetoolStrength(0.8).saveOriginal(true).fnformat("{prefix}.{seed}.s{steps}.png")
+                .build(), listener);
+        invoker.generate(invoker.parse("!fix 000002.3.s1.png -U 2 --fnformat {seed}.png"), listener);
+        // InvokeAI's choose_postprocess_name names the --save_original copy and the !fix result
+        assertEquals(List.of("000001.3.s1.png", "000002.3.postprocessed.png", "000002.3.s1.png",
+                "000002.3.upscale.png"), files());
+    }
+
+    @Test
+    void fixWritesWithTheLinesPngCompression() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        Path stored = invoker.generate(invoker.parse("!fix 000001.3.png -U 2 -z 0"), listener).get(0).path();
+        Path packed = invoker.generate(invoker.parse("!fix 000001.3.png -U 2 -z 9"), listener).get(0).path();
+        assertTrue(Files.size(stored) > Files.size(packed), Files.size(stored) + " > " + Files.size(packed));
+    }
+
+    @Test
     void fixingAgainNumbersTheNameAndNeverOverwrites() throws Exception {
         HostInvoker invoker = invoker(modelFile);
         source(invoker);

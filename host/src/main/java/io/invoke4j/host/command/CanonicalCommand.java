@@ -19,8 +19,9 @@ import java.util.StringJoiner;
  * {@code -U}, {@code --embiggen}, {@code --embiggen_tiles}, {@code --embiggen_strength}, and for {@code !fix}
  * {@code --new_prompt}); last {@code -V seed:weight,...} where there are variations. A {@code !fix}
  * command starts {@code !fix "<image>"} instead of the prompt.
- * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i}, {@code -v} or
- * {@code --save_original}, nor {@code -n} except
+ * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i}, {@code -v},
+ * {@code --save_original}, {@code --fnformat} or {@code -z} (how the file is named and packed, not what it shows),
+ * nor {@code -n} except
  * before {@code --grid} (a grid is one image of the whole series): each recorded command describes one image, and the host folds {@code -v} into that
  * image's {@code -V} entry before formatting. {@code --fit}, {@code -M} and {@code -f} are written only with an
  * init image, as in InvokeAI, since only img2img and inpainting use them.

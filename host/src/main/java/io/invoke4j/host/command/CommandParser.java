@@ -48,9 +48,13 @@ import java.util.regex.Pattern;
  *       Python's integers have no limit.</li>
  *   <li>{@code --prompt TEXT}, which InvokeAI 2.2.5 accepts and then overwrites with the prompt it split off, is
  *       not a switch here: it would be one that does nothing.</li>
- *   <li>Until every switch of InvokeAI is read, a name of one that is not ({@code -z}, {@code --perlin}) is
- *       refused as {@code unrecognized arguments}, and takes no part in abbreviations: {@code --p} means
- *       {@code --png_compression} in InvokeAI 2.2.5 but is unknown here.</li>
+ *   <li>Until every switch of InvokeAI is read, a name of one that is not ({@code --perlin}, {@code -tm}) is
+ *       refused as {@code unrecognized arguments}, and takes no part in abbreviations: {@code --pe} means
+ *       {@code --perlin} in InvokeAI 2.2.5 but is unknown here.</li>
+ *   <li>{@code --fnformat} and {@code -z/--png_compression} left off the line take the start-up values; InvokeAI's
+ *       per-line defaults ({@code {prefix}.{seed}.png}, 6) hid them. An {@code --fnformat} pattern is read when the
+ *       line is, and what {@link PythonFormat} does not support is refused in one line; InvokeAI let Python fail
+ *       on it while saving, or fell back to the default name for a positional field.</li>
  *   <li>{@code -G} and {@code -cf} outside [0, 1], {@code -U} with a scale below 1, a strength outside [0, 1] or
  *       more than two values, and {@code --embiggen} with more than three values are refused; InvokeAI used
  *       or ignored them.</li>

@@ -23,10 +23,10 @@ final class InvokeSwitches {
      * {@code --prompt}). A name moves from here to a declaration when invoke4j starts reading it.
      */
     static final Set<String> NOT_READ_YET = Set.of(
-            "--prompt", "--threshold", "--perlin", "--fnformat", "--save_intermediates", "-z", "--png_compression",
-            "-tm", "--text_mask", "--init_color", "--invert_mask", "-r", "--inpaint_replace", "-c",
-            "--outcrop", "--force_outpaint", "--seam_size", "--seam_blur", "--seam_strength", "--seam_steps",
-            "--tile_size", "--seamless_axes", "--use_mps_noise", "-D", "--out_direction");
+            "--prompt", "--threshold", "--perlin", "--save_intermediates", "-tm", "--text_mask", "--init_color",
+            "--invert_mask", "-r", "--inpaint_replace", "-c", "--outcrop", "--force_outpaint", "--seam_size",
+            "--seam_blur", "--seam_strength", "--seam_steps", "--tile_size", "--seamless_axes", "--use_mps_noise",
+            "-D", "--out_direction");
 
     private InvokeSwitches() {
     }
@@ -68,6 +68,11 @@ final class InvokeSwitches {
                                 + " harder.")
                         // nan fails the comparison, so it is refused as well
                         .require(cfg -> cfg > 1.0, "CFG_Scale (-C) must be >1.0"),
+                // InvokeAI's per-line default, {prefix}.{seed}.png, hid the start-up --fnformat; absent, it is used
+                Switch.of(ValueType.FORMAT_PATTERN, Builder::fnformat, "--fnformat")
+                        .help("Overwrite the filename format. You can use any argument as wildcard enclosed in curly"
+                                + " braces. Default is the start-up --fnformat, else {prefix}.{seed}.png. Wildcards: "
+                                + String.join(", ", FormatFields.NAMES)),
                 Switch.of(ValueType.FLAG, Builder::grid, "--grid", "-g")
                         .help("generate a grid"),
                 Switch.of(ValueType.FLAG, Builder::individual, "-i", "--individual")
@@ -90,7 +95,11 @@ final class InvokeSwitches {
                                 + " schedule (good for low step counts) to the LatentDiffusion noise schedule (good"
                                 + " for high step counts). Set to 0 to use LatentDiffusion for all step values, and"
                                 + " to a high value (e.g. 1000) to use Karras for all step values. [30].")
-                        .require(max -> max >= 0, "--karras_max must be at least 0"));
+                        .require(max -> max >= 0, "--karras_max must be at least 0"),
+                // as --fnformat: InvokeAI's per-line default 6 hid the start-up -z
+                Switch.of(ValueType.intChoice(0, 9), Builder::pngCompression, "--png_compression", "-z")
+                        .help("level of PNG compression, from 0 (none) to 9 (maximum). Default: the start-up -z,"
+                                + " else 6"));
     }
 
     /** In 2.0.1's order; 2.2.5 moved {@code -M} to a section of its own after {@code -f}. */

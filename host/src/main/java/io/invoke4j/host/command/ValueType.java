@@ -31,6 +31,16 @@ final class ValueType<T> {
     /** Any text, as typed. */
     static final ValueType<String> TEXT = new ValueType<>(true, text -> text);
 
+    /** A Python {@code str.format} pattern of the subset {@link PythonFormat} reads, kept as typed. */
+    static final ValueType<String> FORMAT_PATTERN = new ValueType<>(true, text -> {
+        try {
+            PythonFormat.parse(text);
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw new Refused("invalid format " + PythonRepr.of(text) + ": " + e.getMessage());
+        }
+    });
+
     private final boolean takesValue;
     private final Function<String, T> reader;
     /** For {@code nargs='+'}: reads every word taken; {@code null} for a type taking one word. */
@@ -67,6 +77,22 @@ final class ValueType<T> {
                 throw new Refused("invalid choice: " + PythonRepr.of(text) + " (choose from " + listed + ")");
             }
             return text;
+        });
+    }
+
+    /**
+     * argparse's {@code type=int, choices=range(from, to + 1)}: an int outside the range is refused as an invalid
+     * choice, listing the range.
+     */
+    static ValueType<Integer> intChoice(int from, int to) {
+        String listed = java.util.stream.IntStream.rangeClosed(from, to).mapToObj(String::valueOf)
+                .collect(Collectors.joining(", "));
+        return new ValueType<>(true, text -> {
+            int value = INT.read(text);
+            if (value < from || value > to) {
+                throw new Refused("invalid choice: " + value + " (choose from " + listed + ")");
+            }
+            return value;
         });
     }
 

@@ -15,6 +15,8 @@ import java.util.Objects;
 public final class ImageWriter {
     /** InvokeAI's {@code -z} default (PIL's). */
     public static final int DEFAULT_PNG_COMPRESSION = 6;
+    /** The highest zlib level ({@code -z 9}). */
+    public static final int MAX_PNG_COMPRESSION = 9;
 
     private final PngEncoder encoder;
 

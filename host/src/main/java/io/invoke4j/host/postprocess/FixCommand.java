@@ -52,7 +52,6 @@ public final class FixCommand {
     }
 
     private final Postprocessor postprocessor;
-    private final ImageWriter writer;
     private final Function<String, GenerationRequest> dreamParser;
     private final LongSupplier newSeed;
 
@@ -60,10 +59,9 @@ public final class FixCommand {
      * @param dreamParser reads a source's {@code Dream} command
      * @param newSeed     InvokeAI's {@code random.randrange} seed, for a source without one and for embiggen
      */
-    public FixCommand(Postprocessor postprocessor, ImageWriter writer, Function<String, GenerationRequest> dreamParser,
+    public FixCommand(Postprocessor postprocessor, Function<String, GenerationRequest> dreamParser,
                       LongSupplier newSeed) {
         this.postprocessor = postprocessor;
-        this.writer = writer;
         this.dreamParser = dreamParser;
         this.newSeed = newSeed;
     }
@@ -127,6 +125,9 @@ public final class FixCommand {
             fileName = PostprocessNames.next(dir, PostprocessNames.prefixOf(source), seed, tool);
         }
         String command = CanonicalCommand.format(recorded, seed);
+        // -z packs the new file; --fnformat does not name it (InvokeAI's choose_postprocess_name does)
+        ImageWriter writer = new ImageWriter(r.pngCompression() != null ? r.pngCompression()
+                : ImageWriter.DEFAULT_PNG_COMPRESSION);
         Path path = writer.write(dir, fileName, result, chunks(src, recorded, seed, command, tool, model, modelHash));
         GeneratedImage image = new GeneratedImage(path, seed, command);
         listener.imageSaved(image);

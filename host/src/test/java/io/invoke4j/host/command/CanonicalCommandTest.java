@@ -293,6 +293,13 @@ class CanonicalCommandTest {
     }
 
     @Test
+    void neverRecordsTheFileNameFormatOrThePngCompression() {
+        // command-language.md §6: -z is never recorded, and --fnformat names the file, not the image
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms",
+                CanonicalCommand.format(request("a").fnformat("{seed}.png").pngCompression(0).build(), 42));
+    }
+
+    @Test
     void neverRecordsSaveOriginal() {
         assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms -U 2.0",
                 CanonicalCommand.format(request("a").upscale(List.of(2.0)).saveOriginal(true).build(), 42));

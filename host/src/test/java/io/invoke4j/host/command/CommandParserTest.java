@@ -295,15 +295,55 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-z 9", "-tm cat", "--prompt x", "--seamless_axes=x", "--init_color x", "-r 0.5",
-        "--invert_mask"})
+    @ValueSource(strings = {"--threshold 0.5", "-tm cat", "--prompt x", "--seamless_axes=x", "--init_color x",
+        "-r 0.5", "--invert_mask"})
     void switchInvokeAiHasButInvoke4jNotYetIsUnrecognized(String switchText) {
         assertEquals("unrecognized arguments: " + switchText, error("a cat -s 5 " + switchText));
     }
 
     @Test
     void unknownSwitchesAndExtraWordsAreReportedTogether() {
-        assertEquals("unrecognized arguments: -z 9 --perlin 0.5", error("a cat -z 9 -s 5 --perlin 0.5"));
+        assertEquals("unrecognized arguments: --threshold 9 --perlin 0.5",
+                error("a cat --threshold 9 -s 5 --perlin 0.5"));
+    }
+
+    // --- --fnformat and -z (v2.1.0 and v2.0.2)
+
+    @Test
+    void readsTheFileNameFormatAsTyped() {
+        assertParses(prompt("a cat").fnformat("{prefix}.{seed:08d}.{steps}.png"),
+                "a cat --fnformat {prefix}.{seed:08d}.{steps}.png");
+        assertParses(prompt("a cat").fnformat("{seed} {prompt:.10}.png"), "a cat --fnformat \"{seed} {prompt:.10}.png\"");
+        // an unknown key is not the parser's business: the notice comes when the file is named, as in InvokeAI
+        assertParses(prompt("a cat").fnformat("{nope}.png"), "a cat --fnformat={nope}.png");
+    }
+
+    @Test
+    void aFileNameFormatItCannotReadIsOneLine() {
+        assertEquals("argument --fnformat: invalid format '{seed!r}.png': {seed!r}: conversions such as !r or !s are"
+                + " not supported", error("a cat --fnformat {seed!r}.png"));
+        assertEquals("argument --fnformat: invalid format '{seed.png': expected '}' before end of string",
+                error("a cat --fnformat {seed.png"));
+        assertEquals("argument --fnformat: invalid format '{}.png': {}: positional fields such as {} or {0} are not"
+                + " supported; name the value, e.g. {seed}", error("a cat --fnformat {}.png"));
+        assertEquals("argument --fnformat: expected one argument", error("a cat --fnformat"));
+    }
+
+    @Test
+    void readsThePngCompressionByEitherName() {
+        assertParses(prompt("a cat").pngCompression(0), "a cat -z 0");
+        assertParses(prompt("a cat").pngCompression(9), "a cat --png_compression 9");
+        assertParses(prompt("a cat").pngCompression(3), "a cat -z3");
+    }
+
+    @Test
+    void aPngCompressionOutsideZeroToNineIsOneLine() {
+        // argparse's words for choices=range(0, 10); InvokeAI's start-up switch took only 0-8, the line 0-9
+        assertEquals("argument --png_compression/-z: invalid choice: 10 (choose from 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)",
+                error("a cat -z 10"));
+        assertEquals("argument --png_compression/-z: invalid choice: -1 (choose from 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)",
+                error("a cat --png_compression=-1"));
+        assertEquals("argument --png_compression/-z: invalid int value: 'max'", error("a cat -z max"));
     }
 
     @Test

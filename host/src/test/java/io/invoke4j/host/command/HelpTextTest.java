@@ -17,12 +17,13 @@ class HelpTextTest {
     @Test
     void startsWithTheUsageLineInSwitchOrder() {
         assertEquals("usage: invoke> [-h] prompt [-s STEPS] [-S SEED] [-n ITERATIONS] [-W WIDTH] [-H HEIGHT]"
-                + " [-C CFG_SCALE] [--grid] [-i] [-x] [-A SAMPLER_NAME] [-t] [--outdir OUTDIR] [--hires_fix]"
-                + " [--karras_max KARRAS_MAX] [-I INIT_IMG] [-M INIT_MASK] [-T] [-f STRENGTH] [-v VARIATION_AMOUNT]"
-                + " [-V WITH_VARIATIONS] [--new_prompt NEW_PROMPT] [-ft FACETOOL] [-G FACETOOL_STRENGTH]"
-                + " [-cf CODEFORMER_FIDELITY] [-U UPSCALE [UPSCALE ...]] [--save_original]"
-                + " [--embiggen EMBIGGEN [EMBIGGEN ...]] [--embiggen_tiles EMBIGGEN_TILES [EMBIGGEN_TILES ...]]"
-                + " [--embiggen_strength EMBIGGEN_STRENGTH] [--seamless]", lines().get(0));
+                + " [-C CFG_SCALE] [--fnformat FNFORMAT] [--grid] [-i] [-x] [-A SAMPLER_NAME] [-t] [--outdir OUTDIR]"
+                + " [--hires_fix] [--karras_max KARRAS_MAX] [--png_compression PNG_COMPRESSION] [-I INIT_IMG]"
+                + " [-M INIT_MASK] [-T] [-f STRENGTH] [-v VARIATION_AMOUNT] [-V WITH_VARIATIONS] [--new_prompt NEW_PROMPT]"
+                + " [-ft FACETOOL] [-G FACETOOL_STRENGTH] [-cf CODEFORMER_FIDELITY] [-U UPSCALE [UPSCALE ...]]"
+                + " [--save_original] [--embiggen EMBIGGEN [EMBIGGEN ...]]"
+                + " [--embiggen_tiles EMBIGGEN_TILES [EMBIGGEN_TILES ...]] [--embiggen_strength EMBIGGEN_STRENGTH]"
+                + " [--seamless]", lines().get(0));
     }
 
     @Test
@@ -52,7 +53,7 @@ class HelpTextTest {
     @Test
     void listsTheNewGeneralRenderingSwitchesInArgparseOrder() {
         // layout checked against Python 3.11 argparse at 80 columns
-        assertTrue(help.contains("cause generator to \"try\" harder.\n"
+        assertTrue(help.contains("outdir, png_compression\n"
                 + "  --grid, -g            generate a grid\n"
                 + "  -i, --individual      override command-line --grid setting and generate\n"
                 + "                        individual images\n"
@@ -67,7 +68,27 @@ class HelpTextTest {
                 + "  --karras_max KARRAS_MAX\n"
                 + "                        control the point at which the K* samplers will shift\n"), help);
         assertTrue(help.contains("value (e.g. 1000) to use Karras for all step values.\n"
-                + "                        [30].\n\nImage-to-image and inpainting:\n"), help);
+                + "                        [30].\n"), help);
+    }
+
+    @Test
+    void listsFnformatWithItsWildcardsAndPngCompressionInInvokeAisPlaces() {
+        assertTrue(help.contains("cause generator to \"try\" harder.\n"
+                + "  --fnformat FNFORMAT   Overwrite the filename format. You can use any\n"
+                + "                        argument as wildcard enclosed in curly braces. Default\n"
+                + "                        is the start-up --fnformat, else {prefix}.{seed}.png.\n"
+                + "                        Wildcards: prefix, seed, prompt, steps, iterations,\n"
+                + "                        width, height, cfg_scale, sampler_name, strength,\n"
+                + "                        init_img, init_mask, fit, variation_amount, grid,\n"
+                + "                        individual, skip_normalize, seamless, hires_fix,\n"
+                + "                        facetool_strength, codeformer_fidelity, save_original,\n"
+                + "                        outdir, png_compression\n"
+                + "  --grid, -g            generate a grid\n"), help);
+        assertTrue(help.contains("                        [30].\n"
+                + "  --png_compression PNG_COMPRESSION, -z PNG_COMPRESSION\n"
+                + "                        level of PNG compression, from 0 (none) to 9\n"
+                + "                        (maximum). Default: the start-up -z, else 6\n"
+                + "\nImage-to-image and inpainting:\n"), help);
     }
 
     @Test

@@ -68,7 +68,8 @@ class PostprocessingSwitchesTest {
     @Test
     void faceToolAbbreviationsAreAmbiguousWithItsStrength() {
         assertEquals("ambiguous option: --fa could match --facetool, --facetool_strength", error("a --fa x"));
-        assertEquals("ambiguous option: --f could match --fit, --facetool, --facetool_strength", error("a --f x"));
+        assertEquals("ambiguous option: --f could match --fnformat, --fit, --facetool, --facetool_strength",
+                error("a --f x"));
     }
 
     @Test

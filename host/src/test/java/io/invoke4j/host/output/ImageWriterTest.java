@@ -119,6 +119,21 @@ class ImageWriterTest {
     }
 
     @Test
+    void levelZeroAndNineDifferInSizeOnlyNotInPixelsOrText() throws IOException {
+        BufferedImage image = TestImages.gradient(64, 48);
+        ImageRecord record = TestImages.record("a cat 猫");
+        Path stored = new ImageWriter(0).write(dir, "z0.png", image, record);
+        Path smallest = new ImageWriter(9).write(dir, "z9.png", image, record);
+        assertTrue(Files.size(stored) > Files.size(smallest), Files.size(stored) + " > " + Files.size(smallest));
+        BufferedImage a = javax.imageio.ImageIO.read(stored.toFile());
+        BufferedImage b = javax.imageio.ImageIO.read(smallest.toFile());
+        assertArrayEquals(image.getRGB(0, 0, 64, 48, null, 0, 64), a.getRGB(0, 0, 64, 48, null, 0, 64));
+        assertArrayEquals(a.getRGB(0, 0, 64, 48, null, 0, 64), b.getRGB(0, 0, 64, 48, null, 0, 64));
+        assertEquals(PngText.read(stored), PngText.read(smallest));
+        assertEquals(ImageWriter.chunks(record), PngText.read(smallest));
+    }
+
+    @Test
     void aLevelOutsideZeroToNineIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ImageWriter(10));
         assertThrows(IllegalArgumentException.class, () -> new ImageWriter(-1));

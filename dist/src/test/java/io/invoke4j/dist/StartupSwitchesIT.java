@@ -41,8 +41,9 @@ class StartupSwitchesIT {
         for (String option : List.of("--outdir", "--prompt_as_dir", "--from_file", "--model", "--full_precision", "--web",
                 "--host", "--port", "--config", "--iterations", "--grid", "--sampler", "--seamless", "--embedding_path",
                 "--gfpgan_dir", "--gfpgan_model_path", "--device", "--free_gpu_mem", "--precision", "--weights",
-                "--laion400m", "--fnformat", "--png_compression", "-o", "-p", "-F", "-n", "-g", "-A", "-d", "-l",
-                "-z")) {
+                "--laion400m", "--fnformat", "--png_compression", "--steps", "--width", "--height", "--cfg_scale",
+                "--strength", "--fit", "--no-fit", "--no-grid", "--karras_max", "--max_loaded_models", "-o", "-p", "-F",
+                "-n", "-g", "-A", "-d", "-l", "-z", "-s", "-W", "-H", "-C", "-f", "-T")) {
             assertContains(run.stdout(), option);
         }
     }
@@ -119,6 +120,23 @@ class StartupSwitchesIT {
         }
         String command = PngText.read(dir.resolve("000001.8.png")).get("Dream");
         assertTrue(command.contains("--seamless") && command.contains("-g") , command);
+    }
+
+    @Test
+    void commandDefaultsAtStartUpAreRecordedAndTheLineWins() throws Exception {
+        Launcher.Run run = invoke("cat -S 3\ncat -S 3 -s 1 -C 9 --karras_max 5\n",
+                "-s", "2", "-W", "64", "-H", "64", "-C", "3", "--karras_max", "0", "--max_loaded_models", "1", "-o", "out");
+        assertEquals(0, run.exitCode(), run::all);
+        assertContains(run.stdout(), ">> Ksampler using model noise schedule (steps >= 0)");
+        assertContains(run.stdout(), ">> Ksampler using karras noise schedule (steps < 5)");
+        Path out = work.resolve("out");
+        assertEquals("\"cat\" -s 2 -S 3 -W 64 -H 64 -C 3.0 -A k_lms", PngText.read(out.resolve("000001.3.png")).get("Dream"));
+        assertEquals("\"cat\" -s 1 -S 3 -W 64 -H 64 -C 9.0 --karras_max 5 -A k_lms",
+                PngText.read(out.resolve("000002.3.png")).get("Dream"));
+
+        Launcher.Run bad = invoke("", "-C", "1");
+        assertEquals(2, bad.exitCode(), bad::all);
+        assertEquals("invoke: error: CFG_Scale (-C) must be >1.0 (see --help)", bad.stderr().strip());
     }
 
     @Test

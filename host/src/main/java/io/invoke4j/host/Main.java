@@ -46,6 +46,7 @@ public final class Main {
         boolean precisionGiven;
         try {
             precisionGiven = cli.parseArgs(args).hasMatchedOption("--precision");
+            options.check(cli);
         } catch (CommandLine.ParameterException e) {
             err.println("invoke: error: " + e.getMessage() + " (see --help)");
             return EXIT_USAGE;

@@ -61,12 +61,12 @@ final class SessionModule extends AbstractModule {
     @Provides
     @Singleton
     ModelCache models(ModelCatalog catalog, ModelEntry initial, StartupOptions options) {
-        // InvokeAI keeps two models in memory by default: the one in use and the last one switched from
+        // InvokeAI keeps two models in memory by default (--max_loaded_models): the one in use and the last one
         BiFunction<ModelEntry, Consumer<String>, LoadedModel> opener = (entry, messages) -> open(entry, options, messages);
         long start = System.nanoTime();
         LoadedModel first = opener.apply(initial, console);
         console.accept(String.format(">> Model loaded in %.2fs", (System.nanoTime() - start) / 1e9));
-        return new ModelCache(catalog, first, opener, 2);
+        return new ModelCache(catalog, first, opener, options.maxLoadedModels);
     }
 
     @Provides

@@ -52,6 +52,11 @@ final class StartupNotices {
             throw new ConfigException("--web: the web front end is not part of this build yet; start without --web "
                     + "for the invoke> prompt (--host " + options.host + " --port " + options.port + " were read)");
         }
+        if (options.maxLoadedModels < 1) {
+            // InvokeAI's rule: at least the model in use stays loaded
+            lines.add(">> --max_loaded_models must be at least 1; keeping 1 model loaded");
+            options.maxLoadedModels = 1;
+        }
         if (options.embeddingPath != null) {
             lines.add("** --embedding_path " + options.embeddingPath + " ignored: an ONNX text encoder has its token "
                     + "embeddings built in, so textual-inversion embeddings cannot be added to it");

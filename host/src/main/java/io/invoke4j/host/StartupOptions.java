@@ -66,6 +66,50 @@ public final class StartupOptions {
     @Option(names = {"-g", "--grid"}, description = "Save every series as one grid image (-i on a command opts out).")
     boolean grid;
 
+    // spelled out rather than picocli's negatable --[no-]grid, so that --help shows the manual's --grid as it is
+    @Option(names = "--no-grid", description = "Undo an earlier --grid (InvokeAI 2.1.3's pair).")
+    void noGrid(boolean given) {
+        grid = false;
+    }
+
+    @Option(names = {"-s", "--steps"}, paramLabel = "STEPS",
+            description = "Default number of sampling steps (default: ${DEFAULT-VALUE}).")
+    int steps = 50;
+
+    @Option(names = {"-W", "--width"}, paramLabel = "WIDTH",
+            description = "Default image width (default: the model's, from models.yaml).")
+    Integer width;
+
+    @Option(names = {"-H", "--height"}, paramLabel = "HEIGHT",
+            description = "Default image height (default: the model's, from models.yaml).")
+    Integer height;
+
+    @Option(names = {"-C", "--cfg_scale"}, paramLabel = "CFG_SCALE",
+            description = "Default classifier-free guidance scale, above 1.0 (default: ${DEFAULT-VALUE}).")
+    double cfgScale = 7.5;
+
+    @Option(names = {"-f", "--strength"}, paramLabel = "STRENGTH",
+            description = "Default img2img strength, between 0.0 and 1.0 (default: 0.75).")
+    Double strength;
+
+    @Option(names = {"-T", "--fit"}, description = "Fit every init image into -W x -H unless a command says otherwise.")
+    boolean fit;
+
+    @Option(names = "--no-fit", description = "Undo an earlier --fit.")
+    void noFit(boolean given) {
+        fit = false;
+    }
+
+    @Option(names = "--karras_max", paramLabel = "STEPS",
+            description = "k-samplers use Karras sigmas below this many steps, the model's schedule from it on; "
+                    + "0: never Karras (default: ${DEFAULT-VALUE}).")
+    int karrasMax = 30;
+
+    @Option(names = "--max_loaded_models", paramLabel = "N",
+            description = "How many models stay open for a quick !switch, the active one included "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxLoadedModels = 2;
+
     @Option(names = {"-A", "-m", "--sampler"}, paramLabel = "SAMPLER",
             description = "Default sampler for every command (default: the model's, else k_lms).")
     String sampler;
@@ -119,14 +163,27 @@ public final class StartupOptions {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
-    /** Start-up default of {@code -s}. */
-    int steps = 50;
+    /**
+     * The checks a command line makes of the same values, made of the start-up defaults too, so that a bad default
+     * stops the program in one line instead of failing every command.
+     *
+     * @throws CommandLine.ParameterException naming the switch and its bounds
+     */
+    void check(CommandLine cli) {
+        require(cli, steps >= 1, "-s/--steps must be at least 1");
+        require(cli, width == null || width >= 64, "-W/--width must be at least 64");
+        require(cli, height == null || height >= 64, "-H/--height must be at least 64");
+        require(cli, cfgScale > 1.0, "CFG_Scale (-C) must be >1.0");
+        require(cli, strength == null || (0.0 < strength && strength < 1.0),
+                "img2img and inpaint strength can only work with 0.0 < strength < 1.0");
+        require(cli, karrasMax >= 0, "--karras_max must be at least 0");
+    }
 
-    /** Start-up default of {@code -C}. */
-    double cfgScale = 7.5;
-
-    /** Karras sigmas below this many steps (InvokeAI 2.2.5's {@code --karras_max}, 30). */
-    int karrasMax = 30;
+    private static void require(CommandLine cli, boolean holds, String message) {
+        if (!holds) {
+            throw new CommandLine.ParameterException(cli, message);
+        }
+    }
 
     /** {@code -z}: 0 to 9 (InvokeAI 2.2.5's start-up switch took only 0 to 8, a {@code range(0, 9)} slip). */
     static final class PngCompression implements CommandLine.ITypeConverter<Integer> {

@@ -427,4 +427,32 @@ class HostInvokerTest {
         assertEquals(out.resolve("000002.7.png"), packed);
         assertTrue(Files.size(stored) > Files.size(packed), Files.size(stored) + " > " + Files.size(packed));
     }
+
+    @Test
+    void startUpDefaultsFillWhatTheLineLeavesOutAndTheLineWins() {
+        options.steps = 20;
+        options.cfgScale = 5.0;
+        options.width = 320;
+        options.height = 256;
+        options.strength = 0.5;
+        options.fit = true;
+        GenerationRequest plain = invoker(null).resolve(GenerationRequest.builder().prompt("cat").initImage("in.png").build());
+        assertEquals(20, plain.steps());
+        assertEquals(5.0, plain.cfgScale());
+        assertEquals(320, plain.width(), "the start-up -W, not the model's 128");
+        assertEquals(256, plain.height());
+        assertEquals(0.5, plain.strength());
+        assertEquals(Boolean.TRUE, plain.fit());
+        GenerationRequest typed = invoker(null).resolve(GenerationRequest.builder().prompt("cat").initImage("in.png")
+                .steps(3).cfgScale(9.0).width(64).height(64).strength(0.25).fit(false).build());
+        assertEquals(3, typed.steps());
+        assertEquals(9.0, typed.cfgScale());
+        assertEquals(64, typed.width());
+        assertEquals(64, typed.height());
+        assertEquals(0.25, typed.strength());
+        assertEquals(Boolean.FALSE, typed.fit());
+        options.width = null;
+        assertEquals(128, invoker(null).resolve(GenerationRequest.builder().prompt("cat").build()).width(),
+                "without a start-up -W, the model's width");
+    }
 }

@@ -67,4 +67,13 @@ class StartupNoticesTest {
         assertTrue(lines.get(0).startsWith("** --embedding_path learned_embeds.bin ignored: an ONNX text encoder"), lines.get(0));
         assertTrue(lines.get(1).startsWith("** --free_gpu_mem has no effect"), lines.get(1));
     }
+
+    @Test
+    void maxLoadedModelsBelowOneKeepsTheModelInUse() {
+        assertEquals(List.of(), notices("--max_loaded_models", "3"));
+        assertEquals(3, options.maxLoadedModels);
+        assertEquals(List.of(">> --max_loaded_models must be at least 1; keeping 1 model loaded"),
+                notices("--max_loaded_models", "0"));
+        assertEquals(1, options.maxLoadedModels);
+    }
 }

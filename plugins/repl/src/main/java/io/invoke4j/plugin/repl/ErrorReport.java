@@ -24,9 +24,12 @@ final class ErrorReport {
         this.numbered = numbered;
     }
 
-    /** The line of the input the next messages are about (1 for the first). */
-    void atLine(int number) {
-        lineNumber = number;
+    /**
+     * Counts one more line read from the input (a command, or the answer to a command's question): the next
+     * messages are about it.
+     */
+    void lineRead() {
+        lineNumber++;
     }
 
     /** Prints {@code ** message} and counts the command as failed. */

@@ -15,23 +15,34 @@ import org.jline.reader.Candidate;
 /**
  * Completions of a partly typed image path, as InvokeAI's completer gives them for {@code -I}, {@code -M},
  * {@code !fetch} and {@code !fix}: image files ({@code .png}, {@code .jpg}, {@code .jpeg}) and folders, hidden
- * ones left out. A path that names a folder completes to what is inside it ({@code -I./test-pictures<TAB>} lists
- * the pictures, as in the manual). A bare name also completes to the images of the output folder, where the REPL
- * looks for a bare name.
+ * ones left out; or folders alone ({@link #folders}, for {@code !import_model}). A path that names a folder
+ * completes to what is inside it ({@code -I./test-pictures<TAB>} lists the pictures, as in the manual). A bare
+ * name also completes to the images of the output folder, where the REPL looks for a bare name.
  */
 final class ImagePaths {
     private static final Set<String> IMAGE_EXTENSIONS = Set.of(".png", ".jpg", ".jpeg");
 
     private final Path workingDirectory;
     private final Path outputDirectory;
+    private final boolean withImages;
 
     /**
      * @param workingDirectory what relative paths are relative to
      * @param outputDirectory  where bare names are also looked for
      */
     ImagePaths(Path workingDirectory, Path outputDirectory) {
+        this(workingDirectory, outputDirectory, true);
+    }
+
+    private ImagePaths(Path workingDirectory, Path outputDirectory, boolean withImages) {
         this.workingDirectory = workingDirectory;
         this.outputDirectory = outputDirectory;
+        this.withImages = withImages;
+    }
+
+    /** Completions of a folder path alone, no files ({@code !import_model}'s model folder). */
+    static ImagePaths folders(Path workingDirectory) {
+        return new ImagePaths(workingDirectory, null, false);
     }
 
     /**
@@ -68,8 +79,8 @@ final class ImagePaths {
         }
     }
 
-    private static void addEntries(Set<Candidate> candidates, Path folder, String shownFolder, String start,
-                                   boolean withFolders) {
+    private void addEntries(Set<Candidate> candidates, Path folder, String shownFolder, String start,
+                            boolean withFolders) {
         if (folder == null || !Files.isDirectory(folder)) {
             return;
         }
@@ -85,7 +96,7 @@ final class ImagePaths {
                         // not complete: the path goes on inside it, so no space after it
                         candidates.add(new Candidate(value + "/", value + "/", null, null, null, null, false));
                     }
-                } else if (isImage(name)) {
+                } else if (withImages && isImage(name)) {
                     candidates.add(new Candidate(value, value, null, null, null, null, true));
                 }
             }

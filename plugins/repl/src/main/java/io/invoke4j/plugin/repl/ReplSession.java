@@ -49,9 +49,8 @@ final class ReplSession {
      * @return the exit status: 1 when commands came from a file and any of them failed, else 0
      */
     int run() {
-        int lineNumber = 0;
         for (String raw; (raw = nextLine()) != null; ) {
-            errors.atLine(++lineNumber);
+            errors.lineRead();
             String line = raw.strip();
             if (fromFile && !line.isEmpty()) {
                 out.println("#" + line);

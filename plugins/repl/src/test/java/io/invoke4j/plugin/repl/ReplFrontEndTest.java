@@ -97,7 +97,7 @@ class ReplFrontEndTest {
         String out = run("-h\n");
         assertTrue(out.contains("usage: invoke> [-h] prompt ...\nCommands that begin with !:\n"), out);
         for (String command : List.of("!fetch FILE", "!fix FILE SWITCHES", "!history", "!NNN", "!search TEXT", "!clear", "!models",
-                "!switch NAME")) {
+                "!switch NAME", "!import_model FOLDER", "!edit_model NAME", "!del_model NAME")) {
             assertTrue(out.contains("\n  " + command + " "), command);
         }
     }
@@ -106,7 +106,7 @@ class ReplFrontEndTest {
     void anUnknownBangWordIsOneLineNamingTheCommands() {
         String out = run("!hisotry\n");
         assertTrue(out.contains("** !hisotry: unknown command; the ! commands are !fetch !fix !history !search "
-                + "!clear !models !switch !NNN (-h for help)\n"), out);
+                + "!clear !models !switch !import_model !edit_model !del_model !NNN (-h for help)\n"), out);
         verify(invoker, never()).parse(anyString());
     }
 

@@ -51,6 +51,45 @@ public interface Invoker {
      */
     void switchModel(String name, Consumer<String> messages);
 
+    /**
+     * The settings of a catalogue entry, as {@code !edit_model NAME} offers them for change.
+     *
+     * @throws CommandException one line for an unknown name
+     */
+    ModelSettings modelSettings(String name);
+
+    /**
+     * Checks that {@code folder} holds a model the host can run, and gives the settings a new catalogue entry for
+     * it starts from ({@code !import_model PATH}): named after the folder, no description, 512x512, not the
+     * default.
+     *
+     * @param folder a relative path is relative to the working directory
+     * @throws CommandException one line saying why the folder is not a model
+     */
+    ModelSettings newModelSettings(Path folder);
+
+    /**
+     * Adds an entry to the catalogue, or changes the entry of the same name, and rewrites the catalogue file.
+     * An existing entry keeps the fields that {@link ModelSettings} does not carry; a new one gets their defaults.
+     * {@link ModelSettings#isDefault()} takes the mark from every other entry. From the next command on,
+     * {@link #models()}, {@link #switchModel} and generation see the change; the model in use is reopened if its
+     * folder changed.
+     *
+     * @param messages receives the loading lines when the model in use is reopened
+     * @throws CommandException one line when the folder is not a model, or the file cannot be written (then
+     *                          neither the file nor the catalogue has changed)
+     */
+    void saveModel(ModelSettings settings, Consumer<String> messages);
+
+    /**
+     * Removes an entry from the catalogue and rewrites the catalogue file ({@code !del_model NAME}).
+     *
+     * @throws CommandException one line for an unknown name, the model in use (InvokeAI's
+     *                          {@code Can't delete active model. !switch to another model first. **}), or a file
+     *                          that cannot be written (then nothing has changed)
+     */
+    void deleteModel(String name);
+
     /** The names {@code -A} accepts, sorted. */
     List<String> samplerNames();
 

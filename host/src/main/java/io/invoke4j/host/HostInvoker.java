@@ -11,9 +11,11 @@ import io.invoke4j.host.generate.DiscreteSchedule;
 import io.invoke4j.host.command.CanonicalCommand;
 import io.invoke4j.host.command.CommandParser;
 import io.invoke4j.host.config.ModelEntry;
+import io.invoke4j.host.model.CatalogEditor;
 import io.invoke4j.host.model.LoadedModel;
 import io.invoke4j.host.model.ModelCache;
 import io.invoke4j.host.model.Pipelines;
+import io.invoke4j.api.ModelSettings;
 import io.invoke4j.api.ModelSummary;
 import io.invoke4j.host.generate.LatentDecoder;
 import io.invoke4j.host.generate.Txt2ImgPipeline;
@@ -81,6 +83,7 @@ final class HostInvoker implements Invoker {
     private final SeedChain seeds;
     private final Postprocessor postprocessor;
     private final FixCommand fix;
+    private final CatalogEditor catalogEditor;
     private boolean warnedLargerInit;
 
     /** A host without post-processing plugins: {@code -G} and {@code -U} name no tool. */
@@ -104,6 +107,7 @@ final class HostInvoker implements Invoker {
         this.seeds = seeds;
         this.postprocessor = postprocessor;
         this.fix = new FixCommand(postprocessor, parser::parse, seeds::next);
+        this.catalogEditor = new CatalogEditor(models);
     }
 
     @Override
@@ -551,6 +555,26 @@ final class HostInvoker implements Invoker {
     @Override
     public void switchModel(String name, Consumer<String> messages) {
         models.switchTo(name, messages);
+    }
+
+    @Override
+    public ModelSettings modelSettings(String name) {
+        return catalogEditor.settings(name);
+    }
+
+    @Override
+    public ModelSettings newModelSettings(Path folder) {
+        return catalogEditor.newSettings(folder);
+    }
+
+    @Override
+    public void saveModel(ModelSettings settings, Consumer<String> messages) {
+        catalogEditor.save(settings, messages);
+    }
+
+    @Override
+    public void deleteModel(String name) {
+        catalogEditor.delete(name);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.invoke4j.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.invoke4j.api.ModelSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ final class EntryReader {
     private static final Set<String> PRECISIONS = Set.of("auto", "float32", "float16");
     private static final Set<String> VARIANT_PRECISIONS = Set.of("float32", "float16");
     /** InvokeAI's bounds for a model's default size ({@code !import_model}). */
-    private static final int MIN_SIZE = 64;
-    private static final int MAX_SIZE = 2048;
+    private static final int MIN_SIZE = ModelSettings.MIN_SIZE;
+    private static final int MAX_SIZE = ModelSettings.MAX_SIZE;
 
     private final Path file;
     private final Path root;

@@ -26,11 +26,16 @@ public final class ModelCatalog {
     public static final String DIFFUSERS_TORCHSCRIPT = "diffusers-torchscript";
 
     private final Path file;
+    private final Path root;
     private final List<ModelEntry> entries;
+    /** Entries that are not in the file ({@link #plus}), first in {@link #entries}. */
+    private final List<ModelEntry> added;
 
-    private ModelCatalog(Path file, List<ModelEntry> entries) {
+    private ModelCatalog(Path file, Path root, List<ModelEntry> entries, List<ModelEntry> added) {
         this.file = file;
+        this.root = root;
         this.entries = List.copyOf(entries);
+        this.added = List.copyOf(added);
     }
 
     /**
@@ -40,16 +45,37 @@ public final class ModelCatalog {
      *                         ill-typed field, or two entries are marked default
      */
     public static ModelCatalog load(Path file, Path root) {
-        JsonNode tree;
+        String text;
         try {
-            String text = Files.readString(file);
-            tree = text.isBlank() ? null : new ObjectMapper(new YAMLFactory()).readTree(text);
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": model configuration file not found");
-        } catch (JacksonException e) {
-            throw new ConfigException(file + ": not a valid models.yaml: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        return read(text, file, root);
+    }
+
+    /**
+     * This catalogue as it would be read from {@code text}, the file's new content, with the entries
+     * {@link #plus} added kept: what a rewrite of the file will give, checked before the file is written.
+     *
+     * @throws ConfigException as {@link #load} does
+     */
+    public ModelCatalog reread(String text) {
+        ModelCatalog read = read(text, file, root);
+        for (int i = added.size() - 1; i >= 0; i--) {
+            read = read.plus(added.get(i));
+        }
+        return read;
+    }
+
+    private static ModelCatalog read(String text, Path file, Path root) {
+        JsonNode tree;
+        try {
+            tree = text.isBlank() ? null : new ObjectMapper(new YAMLFactory()).readTree(text);
+        } catch (JacksonException e) {
+            throw new ConfigException(file + ": not a valid models.yaml: " + e.getOriginalMessage());
         }
         if (tree == null || tree.isMissingNode() || tree.isNull() || (tree.isObject() && tree.isEmpty())) {
             throw new ConfigException(file + ": no models defined");
@@ -72,20 +98,33 @@ public final class ModelCatalog {
             throw new ConfigException(file + ": models '" + String.join("' and '", defaults)
                     + "' are all marked default: true; mark one");
         }
-        return new ModelCatalog(file, entries);
+        return new ModelCatalog(file, root, entries, List.of());
     }
 
-    /** This catalogue with {@code entry} first (the deprecated {@code --weights} folder). */
+    /** This catalogue with {@code entry} first (the deprecated {@code --weights} folder), not in the file. */
     public ModelCatalog plus(ModelEntry entry) {
         List<ModelEntry> all = new ArrayList<>();
         all.add(entry);
         all.addAll(entries);
-        return new ModelCatalog(file, all);
+        List<ModelEntry> notInFile = new ArrayList<>();
+        notInFile.add(entry);
+        notInFile.addAll(added);
+        return new ModelCatalog(file, root, all, notInFile);
     }
 
     /** The file this catalogue was read from. */
     public Path file() {
         return file;
+    }
+
+    /** What relative model paths in the file are relative to: the folder that holds {@code configs/}. */
+    public Path root() {
+        return root;
+    }
+
+    /** Whether the entry called {@code name} is one of the file's (not a {@link #plus} addition). */
+    public boolean inFile(String name) {
+        return find(name).isPresent() && added.stream().noneMatch(e -> e.name().equals(name));
     }
 
     /** All entries in file order. */

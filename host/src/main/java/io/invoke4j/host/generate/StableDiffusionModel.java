@@ -67,11 +67,7 @@ public final class StableDiffusionModel implements AutoCloseable {
      */
     public static StableDiffusionModel open(Path folder, InferenceEngine engine, EngineOptions options,
                                             SessionWrapper wrap) {
-        for (String part : List.of("tokenizer", "scheduler", "text_encoder", "unet", "vae_decoder")) {
-            if (!Files.isDirectory(folder.resolve(part))) {
-                throw new ConfigException(folder + ": not a diffusers Stable Diffusion folder (no " + part + "/)");
-            }
-        }
+        checkFolder(folder);
         ClipTokenizer tokenizer = ClipTokenizer.load(folder.resolve("tokenizer"));
         DiscreteSchedule schedule = readSchedule(folder.resolve("scheduler/scheduler_config.json"));
         InferenceSession text = wrap.wrap("text_encoder", engine.open(folder.resolve("text_encoder"), options));
@@ -80,6 +76,23 @@ public final class StableDiffusionModel implements AutoCloseable {
         } catch (RuntimeException e) {
             text.close();
             throw e;
+        }
+    }
+
+    /**
+     * Checks that {@code folder} has the parts of a diffusers Stable Diffusion folder ({@code vae_encoder/} may be
+     * missing), before anything is opened.
+     *
+     * @throws ConfigException naming the folder and the first part it lacks
+     */
+    public static void checkFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new ConfigException(folder + ": no such folder");
+        }
+        for (String part : List.of("tokenizer", "scheduler", "text_encoder", "unet", "vae_decoder")) {
+            if (!Files.isDirectory(folder.resolve(part))) {
+                throw new ConfigException(folder + ": not a diffusers Stable Diffusion folder (no " + part + "/)");
+            }
         }
     }
 

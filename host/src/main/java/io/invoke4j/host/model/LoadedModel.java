@@ -20,6 +20,11 @@ public record LoadedModel(ModelEntry entry, String hash, Pipelines pipelines, Su
                           PromptConditioning prompts, TokenizationLog tokenizationLog, AutoCloseable closer)
         implements AutoCloseable {
 
+    /** The same opened networks under a changed entry (its description or size edited). */
+    public LoadedModel withEntry(ModelEntry changed) {
+        return new LoadedModel(changed, hash, pipelines, seamless, prompts, tokenizationLog, closer);
+    }
+
     @Override
     public void close() {
         try {

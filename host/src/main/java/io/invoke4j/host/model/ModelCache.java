@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * model is instant; beyond {@code capacity} open models the least recently used one is closed.
  */
 public final class ModelCache implements AutoCloseable {
-    private final ModelCatalog catalog;
+    private ModelCatalog catalog;
     private final BiFunction<ModelEntry, Consumer<String>, LoadedModel> opener;
     private final int capacity;
     /** Open models, least recently used first; the last is the active one. */
@@ -91,6 +91,64 @@ public final class ModelCache implements AutoCloseable {
         active = loaded;
         evictBeyondCapacity(messages);
         return loaded;
+    }
+
+    /** The catalogue the models come from. */
+    public synchronized ModelCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Takes {@code changed} as the catalogue (models.yaml was rewritten). An open model whose entry is gone, or
+     * now names other weights, is closed; one whose description, size or default changed keeps its networks. The
+     * active model must still be in the catalogue; if its weights changed it is reopened, and if that fails it
+     * stays open as it was.
+     *
+     * @throws CommandException when the active model's new weights do not open
+     */
+    public synchronized void catalogChanged(ModelCatalog changed, Consumer<String> messages) {
+        String activeName = active.entry().name();
+        ModelEntry activeEntry = changed.find(activeName).orElseThrow(
+                () -> new IllegalArgumentException("the active model " + activeName + " is not in the catalogue"));
+        this.catalog = changed;
+        var models = open.entrySet().iterator();
+        while (models.hasNext()) {
+            Map.Entry<String, LoadedModel> e = models.next();
+            if (e.getValue() == active) {
+                continue;
+            }
+            ModelEntry now = changed.find(e.getKey()).orElse(null);
+            if (now != null && sameWeights(e.getValue().entry(), now)) {
+                e.setValue(e.getValue().withEntry(now.withEngine(e.getValue().entry().engine())));
+            } else {
+                e.getValue().close();
+                models.remove();
+            }
+        }
+        if (sameWeights(active.entry(), activeEntry)) {
+            active = active.withEntry(activeEntry.withEngine(active.entry().engine()));
+            open.put(activeName, active);
+            return;
+        }
+        LoadedModel reopened;
+        try {
+            reopened = opener.apply(activeEntry, messages);
+        } catch (RuntimeException e) {
+            throw new CommandException(activeName + " is still the model opened before: its new settings do not open ("
+                    + e.getMessage() + ")");
+        }
+        active.close();
+        active = reopened;
+        open.put(activeName, reopened);
+    }
+
+    /**
+     * Whether an open model still runs what {@code now} names. The engine is left out: {@code --engine} overrides
+     * the entry's, and no model command changes it.
+     */
+    private static boolean sameWeights(ModelEntry opened, ModelEntry now) {
+        return opened.path().equals(now.path()) && opened.format().equals(now.format())
+                && opened.precision().equals(now.precision()) && opened.variants().equals(now.variants());
     }
 
     private void evictBeyondCapacity(Consumer<String> messages) {

@@ -15,12 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * Replaces a file's content all at once: readers and a crash see the old file, no file, or the complete new
  * one, never a partial one.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private AtomicFile() {
     }
 
     /** Writes {@code content} to a temporary file beside {@code target}, syncs it, and renames it over. */
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = createTemporary(folder, target);

@@ -30,6 +30,16 @@ final class ErrorReport {
         lineNumber = number;
     }
 
+    /**
+     * Counts the answer to a command's question as one more line of the file the command came from (none for a
+     * typed command): the next messages are about the line after it.
+     */
+    void lineRead() {
+        if (lineNumber > 0) {
+            lineNumber++;
+        }
+    }
+
     /** The line the messages are about now (0 for none). */
     int line() {
         return lineNumber;

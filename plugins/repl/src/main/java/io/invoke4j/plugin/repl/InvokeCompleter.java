@@ -12,13 +12,13 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion at {@code invoke>}, after InvokeAI's completer: the {@code !} commands at the start of a line,
- * model names after {@code !switch}, file paths after {@code !replay}, image paths after {@code !fetch} and
- * {@code !fix} and after {@code -I} and {@code -M} (also written together, {@code -I./pa}, or as
- * {@code --init_img=./pa}), sampler names after {@code -A}, {@code -m}, {@code --sampler} (also {@code -Ak_} and
- * {@code --sampler=k_}), and the switches' short and long names for any other word that starts with {@code -}.
- * Prompt words get nothing.
+ * model names after {@code !switch}, {@code !edit_model} and {@code !del_model}, folders after
+ * {@code !import_model}, file paths after {@code !replay}, image paths after {@code !fetch} and {@code !fix} and
+ * after {@code -I} and {@code -M} (also written together, {@code -I./pa}, or as {@code --init_img=./pa}), sampler
+ * names after {@code -A}, {@code -m}, {@code --sampler} (also {@code -Ak_} and {@code --sampler=k_}), and the
+ * switches' short and long names for any other word that starts with {@code -}. Prompt words get nothing.
  *
- * <p>Model names complete after {@code !switch}, the only place a model is named at {@code invoke>}:
+ * <p>Model names complete after the model commands, the only places a model is named at {@code invoke>}:
  * {@code --model} is a start-up switch, not one of the line's.
  */
 final class InvokeCompleter implements Completer {
@@ -27,12 +27,14 @@ final class InvokeCompleter implements Completer {
     private static final List<String> ATTACHED_PATH_SWITCHES = List.of("-I", "-M", "--init_img=", "--init_mask=");
     private static final List<String> ATTACHED_SAMPLER_SWITCHES = List.of("-A", "-m", "--sampler=");
     private static final Set<String> PATH_COMMANDS = Set.of("!fetch", "!fix");
+    private static final Set<String> MODEL_COMMANDS = Set.of("!switch", "!edit_model", "!del_model");
 
     private final Invoker invoker;
     private final List<String> switchNames;
     private final List<String> samplerNames;
     private final PathCandidates images;
     private final PathCandidates files;
+    private final PathCandidates folders;
 
     InvokeCompleter(Invoker invoker) {
         this(invoker, Path.of("").toAbsolutePath());
@@ -45,6 +47,7 @@ final class InvokeCompleter implements Completer {
         this.samplerNames = List.copyOf(invoker.samplerNames());
         this.images = PathCandidates.images(workingDirectory, invoker.outputDirectory());
         this.files = PathCandidates.files(workingDirectory, invoker.outputDirectory());
+        this.folders = PathCandidates.folders(workingDirectory);
     }
 
     @Override
@@ -55,10 +58,12 @@ final class InvokeCompleter implements Completer {
         String previous = index > 0 ? line.words().get(index - 1) : "";
         if (index == 0 && word.startsWith("!")) {
             MetaCommands.NAMES.forEach(name -> candidates.add(plain(name)));
-        } else if (index == 1 && first.equals("!switch")) {
+        } else if (index == 1 && MODEL_COMMANDS.contains(first)) {
             invoker.models().stream().map(ModelSummary::name).forEach(name -> candidates.add(plain(name)));
         } else if (index == 1 && first.equals(ReplSession.REPLAY)) {
             candidates.addAll(files.complete(word, ""));
+        } else if (index == 1 && first.equals("!import_model")) {
+            candidates.addAll(folders.complete(word, ""));
         } else if ((index == 1 && PATH_COMMANDS.contains(first)) || PATH_SWITCHES.contains(previous)) {
             candidates.addAll(images.complete(word, ""));
         } else if (SAMPLER_SWITCHES.contains(previous)) {

@@ -24,6 +24,17 @@ interface LineSource extends Closeable {
         return false;
     }
 
+    /**
+     * Reads the answer to a question a command asks ({@code !import_model}'s), with {@code answer} offered as the
+     * answer, ready to edit, where a source can (a terminal shows {@code question} as the prompt); elsewhere it is
+     * the next line, and the caller shows the question. Answers are not commands: they are not offered for recall.
+     *
+     * @return the line, or {@code null} at the end of input or when the user gives up (Ctrl-C)
+     */
+    default String ask(String question, String answer) {
+        return readLine();
+    }
+
     /** Offers a command recorded in the history for recall (Up arrow, Ctrl-P) where a source can. */
     default void remember(String command) {
     }

@@ -6,13 +6,15 @@ import io.invoke4j.api.ModelSummary;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The {@code !} commands the REPL answers itself, as InvokeAI's manual describes them: {@code !fetch} (with
- * InvokeAI 2.1's {@code !fetch GLOB OUTFILE}), {@code !history}, {@code !search}, {@code !clear}, {@code !models}
- * and {@code !switch}. ({@code !NNN} and {@code !replay} belong to the session, since they run other lines;
+ * InvokeAI 2.1's {@code !fetch GLOB OUTFILE}), {@code !history}, {@code !search}, {@code !clear}, {@code !models},
+ * {@code !switch}, and the questions of {@code !import_model}, {@code !edit_model} and {@code !del_model}
+ * ({@link ModelDialogues}). ({@code !NNN} and {@code !replay} belong to the session, since they run other lines;
  * {@code !invoke}, {@code !dream} and {@code !fix} start commands for the {@link Invoker}.)
  *
  * <p>Unlike InvokeAI, which shows the whole {@code -h} text for a {@code !} word it does not know, an unknown word
@@ -25,7 +27,7 @@ final class MetaCommands {
      * but typed at the same place).
      */
     static final List<String> NAMES = List.of("!fetch", "!fix", "!history", "!search", "!clear", "!models", "!switch",
-            ReplSession.REPLAY);
+            ReplSession.REPLAY, "!import_model", "!edit_model", "!del_model");
 
     /** Printed after the Invoker's {@code -h} text. */
     static final String HELP = String.join("\n",
@@ -42,7 +44,11 @@ final class MetaCommands {
             "  !search TEXT          list the commands that contain TEXT",
             "  !clear                forget the history, in memory and in its file",
             "  !models               list the models of models.yaml; the one in use is active",
-            "  !switch NAME          use the model NAME from now on");
+            "  !switch NAME          use the model NAME from now on",
+            "  !import_model FOLDER  add a diffusers model folder to models.yaml (asks its name,",
+            "                        description, size, and whether it becomes the default)",
+            "  !edit_model NAME      change a model's description, folder and size in models.yaml",
+            "  !del_model NAME       remove a model from models.yaml (not the one in use)");
 
     private static final Set<String> INVOKER_WORDS = Set.of("!invoke", "!dream", "!fix");
     private static final String BOLD = "\033[1m";
@@ -54,14 +60,22 @@ final class MetaCommands {
     private final PrintStream out;
     private final ErrorReport errors;
     private final CommandsFile commandsFile;
+    private final ModelDialogues modelDialogues;
 
     MetaCommands(Invoker invoker, CommandHistory history, LineSource source, PrintStream out, ErrorReport errors) {
+        this(invoker, history, source, out, errors, Path.of("").toAbsolutePath());
+    }
+
+    /** @param workingDirectory what relative paths typed in the model commands are relative to */
+    MetaCommands(Invoker invoker, CommandHistory history, LineSource source, PrintStream out, ErrorReport errors,
+                 Path workingDirectory) {
         this.invoker = invoker;
         this.history = history;
         this.source = source;
         this.out = out;
         this.errors = errors;
         this.commandsFile = new CommandsFile(invoker, out, errors);
+        this.modelDialogues = new ModelDialogues(invoker, source, out, errors, workingDirectory);
     }
 
     /**
@@ -105,6 +119,9 @@ final class MetaCommands {
                 }
             }
             case "!switch" -> switchModel(argument);
+            case "!import_model" -> modelDialogues.importModel(argument);
+            case "!edit_model" -> modelDialogues.editModel(argument);
+            case "!del_model" -> modelDialogues.deleteModel(argument);
             default -> errors.error(word + ": unknown command; the ! commands are "
                     + String.join(" ", NAMES) + " !NNN (-h for help)");
         }

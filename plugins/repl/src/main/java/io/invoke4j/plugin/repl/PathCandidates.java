@@ -15,21 +15,24 @@ import org.jline.reader.Candidate;
 /**
  * Completions of a partly typed path, as InvokeAI's completer gives them: image files ({@code .png}, {@code .jpg},
  * {@code .jpeg}) for {@code -I}, {@code -M}, {@code !fetch} and {@code !fix}, any file for {@code !replay}, and
- * folders, hidden ones left out. A path that names a folder completes to what is inside it
- * ({@code -I./test-pictures<TAB>} lists the pictures, as in the manual). A bare name also completes to the files
- * of the output folder, where the REPL looks for a bare name.
+ * folders, hidden ones left out; or folders alone, for {@code !import_model}'s model folder. A path that names a
+ * folder completes to what is inside it ({@code -I./test-pictures<TAB>} lists the pictures, as in the manual). A
+ * bare name also completes to the files of the output folder, where the REPL looks for a bare name.
  */
 final class PathCandidates {
     private static final Set<String> IMAGE_EXTENSIONS = Set.of(".png", ".jpg", ".jpeg");
 
     private final Path workingDirectory;
     private final Path outputDirectory;
-    private final boolean imagesOnly;
+    private final Kind kind;
 
-    private PathCandidates(Path workingDirectory, Path outputDirectory, boolean imagesOnly) {
+    /** Which files a path may end in; folders are always offered, since a path goes on inside them. */
+    private enum Kind { IMAGES, ANY_FILE, NO_FILE }
+
+    private PathCandidates(Path workingDirectory, Path outputDirectory, Kind kind) {
         this.workingDirectory = workingDirectory;
         this.outputDirectory = outputDirectory;
-        this.imagesOnly = imagesOnly;
+        this.kind = kind;
     }
 
     /**
@@ -39,12 +42,17 @@ final class PathCandidates {
      * @param outputDirectory  where bare names are also looked for
      */
     static PathCandidates images(Path workingDirectory, Path outputDirectory) {
-        return new PathCandidates(workingDirectory, outputDirectory, true);
+        return new PathCandidates(workingDirectory, outputDirectory, Kind.IMAGES);
     }
 
     /** Paths of files of any kind (files of commands); the arguments as for {@link #images}. */
     static PathCandidates files(Path workingDirectory, Path outputDirectory) {
-        return new PathCandidates(workingDirectory, outputDirectory, false);
+        return new PathCandidates(workingDirectory, outputDirectory, Kind.ANY_FILE);
+    }
+
+    /** Folder paths alone, no files ({@code !import_model}'s model folder). */
+    static PathCandidates folders(Path workingDirectory) {
+        return new PathCandidates(workingDirectory, null, Kind.NO_FILE);
     }
 
     /**
@@ -98,7 +106,7 @@ final class PathCandidates {
                         // not complete: the path goes on inside it, so no space after it
                         candidates.add(new Candidate(value + "/", value + "/", null, null, null, null, false));
                     }
-                } else if (!imagesOnly || isImage(name)) {
+                } else if (kind == Kind.ANY_FILE || kind == Kind.IMAGES && isImage(name)) {
                     candidates.add(new Candidate(value, value, null, null, null, null, true));
                 }
             }

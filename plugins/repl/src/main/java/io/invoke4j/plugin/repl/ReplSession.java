@@ -106,7 +106,12 @@ final class ReplSession {
             if (QUIT_WORDS.contains(line)) {
                 return End.QUIT;
             }
-            if (execute(line, numbered) && stopOnInterrupt) {
+            boolean interrupted = execute(line, numbered);
+            if (numbered) {
+                // the answers to a command's questions (!import_model) were lines of the file too
+                lineNumber = errors.line();
+            }
+            if (interrupted && stopOnInterrupt) {
                 return End.INTERRUPTED;
             }
         }

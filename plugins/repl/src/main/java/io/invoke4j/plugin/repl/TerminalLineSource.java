@@ -93,6 +93,15 @@ final class TerminalLineSource implements LineSource {
     }
 
     @Override
+    public String ask(String question, String answer) {
+        try {
+            return reader.readLine(question, null, (Character) null, answer);
+        } catch (UserInterruptException | EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override
     public boolean interactive() {
         return true;
     }

@@ -60,8 +60,8 @@ class InvokeCompleterTest {
     @Test
     void bangCommandsAtTheStartOfALine() {
         assertEquals(List.of("!fetch", "!fix"), complete("!f"));
-        assertEquals(List.of("!clear", "!fetch", "!fix", "!history", "!models", "!replay", "!search", "!switch"),
-                complete("!"));
+        assertEquals(List.of("!clear", "!del_model", "!edit_model", "!fetch", "!fix", "!history", "!import_model",
+                "!models", "!replay", "!search", "!switch"), complete("!"));
         assertEquals(List.of("!replay"), complete("!r"));
         assertEquals(List.of(), complete("a cat !f"), "not inside a prompt");
     }
@@ -89,6 +89,15 @@ class InvokeCompleterTest {
     void modelNamesAfterSwitch() {
         assertEquals(List.of("stable-diffusion-1.5"), complete("!switch st"));
         assertEquals(List.of("stable-diffusion-1.5", "tiny-sd"), complete("!switch "));
+    }
+
+    @Test
+    void modelNamesAfterEditAndDeleteAndFoldersAfterImport() {
+        assertEquals(List.of("stable-diffusion-1.5"), complete("!edit_model st"));
+        assertEquals(List.of("stable-diffusion-1.5", "tiny-sd"), complete("!del_model "));
+        assertEquals(List.of("outputs/", "test-pictures/"), complete("!import_model "));
+        assertEquals(List.of("test-pictures/man_with_eagle/"), complete("!import_model test-pictures/"),
+                "folders only, no images");
     }
 
     @Test

@@ -97,7 +97,8 @@ class ReplFrontEndTest {
         String out = run("-h\n");
         assertTrue(out.contains("usage: invoke> [-h] prompt ...\nCommands that begin with !:\n"), out);
         for (String command : List.of("!fetch FILE", "!fetch GLOB OUTFILE", "!fix FILE SWITCHES", "!history", "!NNN",
-                "!search TEXT", "!clear", "!models", "!switch NAME", "!replay FILE")) {
+                "!search TEXT", "!clear", "!models", "!switch NAME", "!replay FILE", "!import_model FOLDER",
+                "!edit_model NAME", "!del_model NAME")) {
             assertTrue(out.contains("\n  " + command + " "), command);
         }
     }
@@ -106,7 +107,7 @@ class ReplFrontEndTest {
     void anUnknownBangWordIsOneLineNamingTheCommands() {
         String out = run("!hisotry\n");
         assertTrue(out.contains("** !hisotry: unknown command; the ! commands are !fetch !fix !history !search "
-                + "!clear !models !switch !replay !NNN (-h for help)\n"), out);
+                + "!clear !models !switch !replay !import_model !edit_model !del_model !NNN (-h for help)\n"), out);
         verify(invoker, never()).parse(anyString());
     }
 

@@ -123,6 +123,24 @@ class TerminalLineSourceTest {
     }
 
     @Test
+    void aQuestionOffersItsAnswerReadyToEditAndIsNotOfferedForRecall() throws IOException {
+        List<String> answers = new ArrayList<>();
+        List<String> lines = lines(List.of("a cat"), "\r" + CTRL_A + "x" + "\r" + UP + "\r" + "\r", source -> {
+            answers.add(source.ask("width: ", "512"));
+            answers.add(source.ask("Short name for this model: ", "tiny"));
+        });
+        assertEquals(List.of("512", "xtiny"), answers);
+        assertEquals(List.of("a cat", ""), lines, "Up recalls the command, not the answers");
+    }
+
+    @Test
+    void ctrlDAtAQuestionIsNoAnswer() throws IOException {
+        List<String> answers = new ArrayList<>();
+        lines(List.of(), CTRL_D, source -> answers.add(source.ask("width: ", "")));
+        assertEquals(java.util.Collections.singletonList(null), answers);
+    }
+
+    @Test
     void upAndCtrlPRecallTheRecordedCommands() throws IOException {
         assertEquals(List.of("a dog -s 5", "a cat -s 3"),
                 lines(List.of("a cat -s 3", "a dog -s 5"), UP + "\r" + CTRL_P + CTRL_P + "\r"));

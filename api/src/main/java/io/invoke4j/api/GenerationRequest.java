@@ -45,6 +45,9 @@ import java.util.Objects;
  * @param fnformat {@code --fnformat}: the Python {@code str.format} pattern of the image file names
  *                 ({@code {prefix}.{seed}.png} by default)
  * @param pngCompression {@code -z/--png_compression}: the zlib level of the PNG files, 0 (none) to 9
+ * @param outDirection {@code -D/--out_direction DIR [PIXELS]}: for {@code !fix}, outpaint toward that side, as typed
+ * @param outcrop {@code -c/--outcrop DIR PIXELS [DIR PIXELS ...]}: for {@code !fix}, grow the canvas and paint the
+ *                new bands, as typed
  */
 public record GenerationRequest(
         String prompt,
@@ -80,7 +83,9 @@ public record GenerationRequest(
         Integer karrasMax,
         Boolean fix,
         String fnformat,
-        Integer pngCompression) {
+        Integer pngCompression,
+        java.util.List<String> outDirection,
+        java.util.List<String> outcrop) {
 
     public GenerationRequest {
         Objects.requireNonNull(prompt, "prompt");
@@ -88,6 +93,8 @@ public record GenerationRequest(
         upscale = upscale == null ? null : java.util.List.copyOf(upscale);
         embiggen = embiggen == null ? null : java.util.List.copyOf(embiggen);
         embiggenTiles = embiggenTiles == null ? null : java.util.List.copyOf(embiggenTiles);
+        outDirection = outDirection == null ? null : java.util.List.copyOf(outDirection);
+        outcrop = outcrop == null ? null : java.util.List.copyOf(outcrop);
     }
 
     /** An empty request: empty prompt, every switch absent. */
@@ -131,7 +138,9 @@ public record GenerationRequest(
                 .karrasMax(karrasMax)
                 .fix(fix)
                 .fnformat(fnformat)
-                .pngCompression(pngCompression);
+                .pngCompression(pngCompression)
+                .outDirection(outDirection)
+                .outcrop(outcrop);
     }
 
     /** Builds {@link GenerationRequest}s. */
@@ -170,6 +179,8 @@ public record GenerationRequest(
         private Boolean fix;
         private String fnformat;
         private Integer pngCompression;
+        private java.util.List<String> outDirection;
+        private java.util.List<String> outcrop;
 
         private Builder() {
         }
@@ -344,12 +355,22 @@ public record GenerationRequest(
             return this;
         }
 
+        public Builder outDirection(java.util.List<String> outDirection) {
+            this.outDirection = outDirection;
+            return this;
+        }
+
+        public Builder outcrop(java.util.List<String> outcrop) {
+            this.outcrop = outcrop;
+            return this;
+        }
+
         public GenerationRequest build() {
             return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir,
                     grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix,
                     initImage, initMask, strength, fit, facetool, facetoolStrength, codeformerFidelity, upscale,
                     saveOriginal, embiggen, embiggenTiles, embiggenStrength, newPrompt, karrasMax, fix,
-                    fnformat, pngCompression);
+                    fnformat, pngCompression, outDirection, outcrop);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * -U, -G/-ft, --save_original, !fix and --embiggen through the built distribution, with the bundled plugins and
+ * -U, -G/-ft, --save_original, !fix (with -D and -c too) and --embiggen through the built distribution, with the bundled plugins and
  * the random-weight models of models/postprocess: checked by names, sizes, files and metadata.
  */
 class PostprocessIT {
@@ -164,6 +164,52 @@ class PostprocessIT {
         assertArrayEquals(pixels(karras[0]), pixels(output(run.stdout(), "5")[0]), "Karras sigmas both times");
         assertTrue(!java.util.Arrays.equals(pixels(karras[0]), pixels(output(run.stdout(), "6")[0])),
                 "the model's sigmas make another image");
+    }
+
+    @Test
+    void outpaintAndOutcropInpaintTheirCanvasesAndBadWordsAreOneLine() throws Exception {
+        Launcher.Run run = invoke("\"a cat\" " + SMALL + " -S 5\n"
+                + "!fix 000001.5.png -D top 32 -s 2\n"
+                + "!fix 000001.5.png -c right 64 -s 2\n"
+                + "!fetch 000001.5.outcrop.png\n"
+                + "!fix 000001.5.png -D up\n"
+                + "!fix 000001.5.png -c right\n"
+                + "!fix 000001.5.png -D top 64\n"
+                + "\"a cat\" -D top\n", "-o", "out");
+        Path source = work.resolve("out/000001.5.png").toAbsolutePath();
+        BufferedImage before = read(source.toString());
+
+        String[] outpainted = output(run.stdout(), "2");
+        assertEquals(work.resolve("out/000001.5.outpaint.png").toAbsolutePath().toString(), outpainted[0]);
+        assertEquals("!fix \"" + source + "\" -s 2 -S 5 -W 512 -H 512 -C 7.5 -A k_lms -D top 32", outpainted[1]);
+        BufferedImage outpaint = read(outpainted[0]);
+        assertEquals(64, outpaint.getWidth());
+        assertEquals(64, outpaint.getHeight());
+        // far from the seam (past the paste-back's 16 pixel fade) the picture is kept, moved down by 32 rows
+        assertEquals(before.getRGB(5, 28), outpaint.getRGB(5, 60));
+        assertContains(run.stdout(), ">> Initial image has transparent areas. Will inpaint in these regions.");
+        assertContains(run.stdout(), ">> Using recommended DDIM sampler for inpainting.");
+        assertContains(PngText.read(Path.of(outpainted[0])).get("sd-metadata"), "\"tool\": \"outpaint\"");
+
+        String[] outcropped = output(run.stdout(), "3");
+        assertEquals(work.resolve("out/000001.5.outcrop.png").toAbsolutePath().toString(), outcropped[0]);
+        String outcropCommand = "!fix \"" + source + "\" -s 2 -S 5 -W 512 -H 512 -C 7.5 -A k_lms -c right 64";
+        assertEquals(outcropCommand, outcropped[1]);
+        BufferedImage outcrop = read(outcropped[0]);
+        assertEquals(128, outcrop.getWidth());
+        assertEquals(64, outcrop.getHeight());
+        assertContains(run.stdout(), ">> extending image rightward by 64 pixels");
+        assertContains(PngText.read(Path.of(outcropped[0])).get("sd-metadata"), "\"tool\": \"outcrop\"");
+        assertContains(run.stdout(), "# " + outcropCommand); // !fetch
+
+        assertContains(run.all(), "-D/--out_direction takes DIRECTION [PIXELS]: one of top, left, bottom, right,"
+                + " then optionally a whole number of pixels above 0");
+        assertContains(run.all(), "-c/--outcrop takes DIRECTION PIXELS pairs");
+        assertContains(run.all(), "-D/--out_direction top 64: the image is 64 pixels high, so the pixels must be"
+                + " from 1 to 63");
+        assertContains(run.all(), "-D/--out_direction is for !fix");
+        assertTrue(!run.all().contains("Exception") && !run.all().contains("\tat "), run::all);
+        assertEquals(3, Files.readAllLines(work.resolve("out/invoke_log.txt")).size());
     }
 
     private static int[] pixels(String path) throws Exception {

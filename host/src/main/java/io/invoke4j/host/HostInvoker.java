@@ -158,7 +158,9 @@ final class HostInvoker implements Invoker {
         postprocessor.check(r, m.entry());
         if (Boolean.TRUE.equals(r.fix())) {
             return fix.run(r, m.entry(), m.hash(), (prompt, fixed, strength, l) -> embiggenTiles(m.pipelines(),
-                    m.prompts().condition(prompt, false, l::message), fixed, strength, l), listener);
+                    m.prompts().condition(prompt, false, l::message), fixed, strength, l),
+                    (canvas, shownAs, prompt, fixed, seed, strength, l) -> inpaint(m, canvas, shownAs, prompt, fixed,
+                            seed, strength, l), listener);
         }
         int width = r.width() - r.width() % 64;
         int height = r.height() - r.height() % 64;
@@ -392,6 +394,36 @@ final class HostInvoker implements Invoker {
                     r.cfgScale().floatValue(), karrasMax(r)), ddim, progress);
             return LatentDecoder.toImage(result.decoded());
         };
+    }
+
+    /**
+     * The inpainting generation of {@code !fix}'s outpaint and outcrop: the canvas is the init image (its
+     * transparent pixels are repainted), run as a {@code -I} image with that strength and seed, and its kept pixels
+     * pasted back.
+     */
+    private BufferedImage inpaint(LoadedModel m, BufferedImage canvas, Path shownAs, String prompt, GenerationRequest r,
+                                  long seed, double strength, GenerationListener listener) {
+        InitImage image = InitImage.of(canvas, shownAs, new InitImage.Sizing(Boolean.TRUE.equals(r.fit()),
+                r.width() - r.width() % 64, r.height() - r.height() % 64, m.entry().width(), m.entry().height(),
+                !warnedLargerInit), listener::message);
+        warnedLargerInit |= image.largerThanDefaults();
+        Sampler sampler = InpaintingSampler.choose(samplers.get(r.sampler()), samplers::find, listener::message);
+        int tEnc = Img2ImgSchedule.tEnc(strength, r.steps());
+        listener.message(">> target t_enc is " + tEnc + " steps");
+        Conditioning c = m.prompts().condition(prompt, false, listener::message);
+        Pipelines run = m.pipelines();
+        listener.imageStarted(0, 1, seed, tEnc);
+        SamplingProgress progress = (step, steps, x, denoised) -> {
+            listener.stepDone(step + 1, steps);
+            if (listener.cancelRequested()) {
+                throw new CancellationException();
+            }
+        };
+        Txt2ImgPipeline.Result result = run.img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(), c.uncond(),
+                run.initEncoder().apply(image.image()), image.latentMask().orElse(null), new TorchGenerator(seed),
+                r.steps(), strength, r.cfgScale().floatValue(), karrasMax(r)), sampler, progress);
+        return MaskPasteBack.apply(image.image(), LatentDecoder.toImage(result.decoded()),
+                image.maskAlpha().orElseThrow());
     }
 
     /** The {@code -I} file of embiggen as it is, RGB (InvokeAI: {@code Image.open(init_img).convert('RGB')}). */

@@ -497,4 +497,106 @@ class HostPostprocessingTest {
                 + " by row", e.getMessage());
         assertTrue(tiles.isEmpty());
     }
+
+    // --- !fix with -D (outpaint) and -c (outcrop)
+
+    /** The seed a generator was made with, told by its first draws. */
+    private static boolean seededWith(io.invoke4j.host.noise.TorchGenerator generator, long seed) {
+        float[] drawn = new float[8];
+        float[] expected = new float[8];
+        generator.randn(drawn);
+        new io.invoke4j.host.noise.TorchGenerator(seed).randn(expected);
+        return java.util.Arrays.equals(drawn, expected);
+    }
+
+    @Test
+    void outpaintInpaintsTheMirroredBandWithTheSourcesPromptAndSeedAtStrength083() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        Path source = source(invoker);
+        encoded.clear();
+        List<GeneratedImage> fixed = invoker.generate(invoker.parse("!fix 000001.3.png -D top 32 -s 4"), listener);
+
+        assertEquals(List.of(out.resolve("000001.3.outpaint.png")), fixed.stream().map(GeneratedImage::path).toList());
+        assertEquals(1, tiles.size());
+        Img2ImgPipeline.Img2ImgParams p = tiles.get(0);
+        assertEquals(0.83, p.strength());
+        assertEquals(4, p.steps());
+        assertTrue(seededWith(p.generator(), 3));
+        assertTrue(p.mask() != null, "an inpainting run");
+        assertEquals(List.of("cat"), encoded.stream().distinct().filter(t -> !t.isEmpty()).toList());
+        assertTrue(messages.contains(">> Initial image has transparent areas. Will inpaint in these regions."),
+                messages.toString());
+        assertTrue(messages.contains(">> target t_enc is 3 steps"), messages.toString());
+
+        // the canvas keeps its size; the band is repainted (white here), the shifted picture is kept
+        BufferedImage image = read(fixed.get(0).path());
+        assertEquals(64, image.getWidth());
+        assertEquals(64, image.getHeight());
+        assertEquals(0xffffff, image.getRGB(1, 0) & 0xffffff);
+        assertEquals(read(source).getRGB(1, 31), image.getRGB(1, 63));
+
+        String command = "!fix \"" + source + "\" -s 4 -S 3 -W 64 -H 64 -C 7.5 -A k_lms -D top 32";
+        assertEquals(command, fixed.get(0).command());
+        Map<String, String> chunks = PngText.read(fixed.get(0).path());
+        assertEquals(command, chunks.get("Dream"));
+        assertTrue(chunks.get("sd-metadata").contains("\"postprocessing\": [{\"tool\": \"outpaint\", "
+                + "\"dream_command\": \"" + command.replace("\"", "\\\"") + "\"}]"), chunks.get("sd-metadata"));
+        // round trip: !fetch gives the command back, and it reads to the same request
+        assertEquals(command, invoker.fetchCommand("000001.3.outpaint.png"));
+        assertEquals(List.of("top", "32"), invoker.parse(invoker.fetchCommand("000001.3.outpaint.png")).outDirection());
+    }
+
+    @Test
+    void outpaintPixelsThatDoNotFitAreOneLineAndNothingRuns() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        CommandException e = assertThrows(CommandException.class,
+                () -> invoker.generate(invoker.parse("!fix 000001.3.png -D left 64"), listener));
+        assertEquals("-D/--out_direction left 64: the image is 64 pixels wide, so the pixels must be from 1 to 63",
+                e.getMessage());
+        assertTrue(tiles.isEmpty());
+    }
+
+    @Test
+    void outcropGrowsTheCanvasAndInpaintsWithANewSeedButIsNamedAfterTheSource() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        Path source = source(invoker);
+        List<GeneratedImage> fixed = invoker.generate(invoker.parse("!fix 000001.3.png -c right 10 -s 4 -f 0.5"),
+                listener);
+
+        assertEquals(List.of(out.resolve("000001.3.outcrop.png")), fixed.stream().map(GeneratedImage::path).toList());
+        assertTrue(messages.contains(">> extending image rightward by 64 pixels"), messages.toString());
+        assertTrue(messages.contains(">> Using recommended DDIM sampler for inpainting."), messages.toString());
+        Img2ImgPipeline.Img2ImgParams p = tiles.get(0);
+        assertEquals(0.5, p.strength());
+        assertEquals(List.of(1, 4, 8, 16), java.util.Arrays.stream(p.initLatents().shape()).boxed().toList());
+        assertTrue(!seededWith(p.generator(), 3), "outcrop draws a new seed");
+        BufferedImage image = read(fixed.get(0).path());
+        assertEquals(128, image.getWidth());
+        assertEquals(64, image.getHeight());
+        assertEquals(0xffffff, image.getRGB(127, 10) & 0xffffff);
+        assertEquals(3, fixed.get(0).seed());
+        String command = "!fix \"" + source + "\" -s 4 -S 3 -W 64 -H 64 -C 7.5 -A k_lms -c right 10";
+        assertEquals(command, fixed.get(0).command());
+        assertTrue(PngText.read(fixed.get(0).path()).get("sd-metadata").contains("{\"tool\": \"outcrop\""));
+        assertEquals(command, invoker.fetchCommand("000001.3.outcrop.png"));
+
+        // without -f, 0.75
+        tiles.clear();
+        invoker.generate(invoker.parse("!fix 000001.3.png -c top 64 -s 4"), listener);
+        assertEquals(0.75, tiles.get(0).strength());
+        assertTrue(Files.exists(out.resolve("000001.3.outcrop-01.png")));
+    }
+
+    @Test
+    void theToolsOrderPutsUpscaleBeforeTheCanvasTools() throws Exception {
+        HostInvoker invoker = invoker(modelFile);
+        source(invoker);
+        List<GeneratedImage> fixed = invoker.generate(invoker.parse("!fix 000001.3.png -U 2 -D top -c top 64"),
+                listener);
+        assertEquals(List.of(out.resolve("000001.3.upscale.png")), fixed.stream().map(GeneratedImage::path).toList());
+        assertTrue(tiles.isEmpty());
+        fixed = invoker.generate(invoker.parse("!fix 000001.3.png -c top 64 -D top"), listener);
+        assertEquals(List.of(out.resolve("000001.3.outpaint.png")), fixed.stream().map(GeneratedImage::path).toList());
+    }
 }

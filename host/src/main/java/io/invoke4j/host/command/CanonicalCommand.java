@@ -16,8 +16,8 @@ import java.util.StringJoiner;
  * {@code --seamless} and {@code --hires_fix} where set; with an init
  * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>} and {@code -f <strength>}
  * where set, otherwise {@code -A <sampler>} alone; then the post-processing switches ({@code -G -ft -cf},
- * {@code -U}, {@code --embiggen}, {@code --embiggen_tiles}, {@code --embiggen_strength}, and for {@code !fix}
- * {@code --new_prompt}); last {@code -V seed:weight,...} where there are variations. A {@code !fix}
+ * {@code -c}, {@code -U}, {@code --embiggen}, {@code --embiggen_tiles}, {@code --embiggen_strength}, {@code -D},
+ * and for {@code !fix} {@code --new_prompt}); last {@code -V seed:weight,...} where there are variations. A {@code !fix}
  * command starts {@code !fix "<image>"} instead of the prompt.
  * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i}, {@code -v},
  * {@code --save_original}, {@code --fnformat} or {@code -z} (how the file is named and packed, not what it shows),
@@ -95,7 +95,8 @@ public final class CanonicalCommand {
      * InvokeAI 2.2.5's order: {@code -G} when not 0, then its tool ({@code -ft}, {@code gfpgan} unless set) and
      * for CodeFormer {@code -cf} (0.75 unless set); then {@code -U} and {@code --embiggen} with each value as
      * Python writes a float, {@code --embiggen_tiles} and {@code --embiggen_strength}; then {@code !fix}'s
-     * {@code --new_prompt}.
+     * {@code --new_prompt}. {@code !fix}'s outcrop words ({@code -c}) come before {@code -U} and its outpaint words
+     * ({@code -D}) after {@code --embiggen_strength}, as InvokeAI 2.0.1 orders them.
      */
     private static void addPostprocessing(StringJoiner command, GenerationRequest request) {
         Double strength = request.facetoolStrength();
@@ -107,6 +108,7 @@ public final class CanonicalCommand {
                 command.add("-cf " + PythonFloat.format(fidelity != null ? fidelity : 0.75));
             }
         }
+        addWords(command, "-c", request.outcrop());
         addFloats(command, "-U", request.upscale());
         addFloats(command, "--embiggen", request.embiggen());
         List<Integer> tiles = request.embiggenTiles();
@@ -118,6 +120,7 @@ public final class CanonicalCommand {
         if (request.embiggenStrength() != null) {
             command.add("--embiggen_strength " + PythonFloat.format(request.embiggenStrength()));
         }
+        addWords(command, "-D", request.outDirection());
         String newPrompt = request.newPrompt();
         if (newPrompt != null && Boolean.TRUE.equals(request.fix())) {
             // a long option takes a value that looks like a switch only when attached with =
@@ -131,6 +134,12 @@ public final class CanonicalCommand {
             StringJoiner words = new StringJoiner(" ", name + " ", "");
             values.forEach(value -> words.add(PythonFloat.format(value)));
             command.add(words.toString());
+        }
+    }
+
+    private static void addWords(StringJoiner command, String name, List<String> words) {
+        if (words != null && !words.isEmpty()) {
+            command.add(name + " " + String.join(" ", words));
         }
     }
 

@@ -62,6 +62,11 @@ import java.util.regex.Pattern;
  *       (0, 1) are refused; so are switches InvokeAI took and then ignored: {@code --new_prompt} outside
  *       {@code !fix}, {@code --embiggen_strength} without embiggen, and in {@code !fix}
  *       {@code --embiggen_tiles} or {@code --embiggen_strength} without {@code --embiggen}.</li>
+ *   <li>{@code -D} and {@code -c} are {@code !fix}'s only, refused elsewhere (InvokeAI ignored them there), and
+ *       their words are checked as the line is read: a side of top, left, bottom or right, pixels a whole number
+ *       above 0 ({@code -c}: at most 8192), {@code -D} one or two words, {@code -c} pairs. InvokeAI asserted on
+ *       {@code -D} only once the image was read and failed on a bad {@code -c} pair. The pixel counts are kept
+ *       as plain decimals ({@code +064} becomes {@code 64}).</li>
  * </ul>
  */
 public final class CommandParser {

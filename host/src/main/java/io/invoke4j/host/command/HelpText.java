@@ -61,7 +61,8 @@ final class HelpText {
             return name;
         }
         String metavar = declared.metavar();
-        return declared.takesSeveral() ? name + " " + metavar + " [" + metavar + " ...]" : name + " " + metavar;
+        return declared.takesSeveral() ? name + " " + metavar + " [" + declared.laterMetavar() + " ...]"
+                : name + " " + metavar;
     }
 
     private static String entry(String invocation, String help) {

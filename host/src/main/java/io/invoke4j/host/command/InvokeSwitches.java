@@ -24,9 +24,8 @@ final class InvokeSwitches {
      */
     static final Set<String> NOT_READ_YET = Set.of(
             "--prompt", "--threshold", "--perlin", "--save_intermediates", "-tm", "--text_mask", "--init_color",
-            "--invert_mask", "-r", "--inpaint_replace", "-c", "--outcrop", "--force_outpaint", "--seam_size",
-            "--seam_blur", "--seam_strength", "--seam_steps", "--tile_size", "--seamless_axes", "--use_mps_noise",
-            "-D", "--out_direction");
+            "--invert_mask", "-r", "--inpaint_replace", "--force_outpaint", "--seam_size",
+            "--seam_blur", "--seam_strength", "--seam_steps", "--tile_size", "--seamless_axes", "--use_mps_noise");
 
     private InvokeSwitches() {
     }
@@ -102,7 +101,12 @@ final class InvokeSwitches {
                                 + " else 6"));
     }
 
-    /** In 2.0.1's order; 2.2.5 moved {@code -M} to a section of its own after {@code -f}. */
+    /**
+     * In 2.0.1's order; 2.2.5 moved {@code -M} to a section of its own after {@code -f} and {@code -D} to its
+     * deprecated options. {@code -D} and {@code -c} are {@code !fix}'s canvas tools; their words are checked here
+     * (InvokeAI asserted on them only once the image was read, or failed on them), and what
+     * {@code SwitchCombinationChecks} says about using them outside {@code !fix}.
+     */
     private static List<Switch<?>> imageToImage() {
         return List.of(
                 Switch.of(ValueType.TEXT, Builder::initImage, "-I", "--init_img")
@@ -119,7 +123,24 @@ final class InvokeSwitches {
                                 + " it completely")
                         // nan fails the comparison, so it is refused as well
                         .require(strength -> 0.0 < strength && strength < 1.0,
-                                "img2img and inpaint strength can only work with 0.0 < strength < 1.0"));
+                                "img2img and inpaint strength can only work with 0.0 < strength < 1.0"),
+                Switch.of(ValueType.oneOrMore(ValueType.TEXT),
+                                (request, words) -> request.outDirection(CanvasWords.normalized(words)),
+                                "-D", "--out_direction")
+                        .metavars("direction", "pixels")
+                        .help("Direction to extend the given image (left|right|top|bottom). If a distance pixel"
+                                + " value is not specified it defaults to half the image size")
+                        .require(CanvasWords::isOutDirection, "-D/--out_direction takes DIRECTION [PIXELS]: one of"
+                                + " top, left, bottom, right, then optionally a whole number of pixels above 0"),
+                Switch.of(ValueType.oneOrMore(ValueType.TEXT),
+                                (request, words) -> request.outcrop(CanvasWords.normalized(words)),
+                                "-c", "--outcrop")
+                        .metavars("direction", "pixels")
+                        .help("Outcrop the image with one or more direction/pixel pairs: -c top 64 bottom 128 left"
+                                + " 64 right 64")
+                        .require(CanvasWords::isOutcrop, "-c/--outcrop takes DIRECTION PIXELS pairs: each one of"
+                                + " top, left, bottom, right, then a whole number of pixels from 1 to "
+                                + CanvasWords.MAX_OUTCROP_PIXELS));
     }
 
     private static List<Switch<?>> variations() {

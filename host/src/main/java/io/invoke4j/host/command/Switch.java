@@ -22,16 +22,19 @@ final class Switch<T> {
     private final ValueType<T> type;
     private final BiConsumer<GenerationRequest.Builder, ? super T> target;
     private final String metavar;
+    private final String laterMetavar;
     private final String help;
     private final Predicate<? super T> requirement;
     private final String requirementMessage;
 
     private Switch(List<String> names, ValueType<T> type, BiConsumer<GenerationRequest.Builder, ? super T> target,
-            String metavar, String help, Predicate<? super T> requirement, String requirementMessage) {
+            String metavar, String laterMetavar, String help, Predicate<? super T> requirement,
+            String requirementMessage) {
         this.names = names;
         this.type = type;
         this.target = target;
         this.metavar = metavar;
+        this.laterMetavar = laterMetavar;
         this.help = help;
         this.requirement = requirement;
         this.requirementMessage = requirementMessage;
@@ -48,22 +51,31 @@ final class Switch<T> {
         if (nameList.isEmpty() || nameList.stream().anyMatch(n -> !n.startsWith("-") || n.length() < 2)) {
             throw new IllegalArgumentException("switch names must start with '-': " + nameList);
         }
-        return new Switch<>(nameList, type, target, defaultMetavar(nameList), "", v -> true, null);
+        return new Switch<>(nameList, type, target, defaultMetavar(nameList), defaultMetavar(nameList), "", v -> true,
+                null);
     }
 
     /** A copy with this help line. */
     Switch<T> help(String text) {
-        return new Switch<>(names, type, target, metavar, text, requirement, requirementMessage);
+        return new Switch<>(names, type, target, metavar, laterMetavar, text, requirement, requirementMessage);
     }
 
     /** A copy whose value is shown as {@code name} in the usage line instead of the upper-cased long name. */
     Switch<T> metavar(String name) {
-        return new Switch<>(names, type, target, name, help, requirement, requirementMessage);
+        return new Switch<>(names, type, target, name, name, help, requirement, requirementMessage);
+    }
+
+    /**
+     * A copy of a switch taking several values whose first value is shown as {@code first} and the others as
+     * {@code later}, as argparse shows a tuple metavar: {@code -D direction [pixels ...]}.
+     */
+    Switch<T> metavars(String first, String later) {
+        return new Switch<>(names, type, target, first, later, help, requirement, requirementMessage);
     }
 
     /** A copy that refuses a value failing {@code valid}, with {@code message} as the whole error line. */
     Switch<T> require(Predicate<? super T> valid, String message) {
-        return new Switch<>(names, type, target, metavar, help, Objects.requireNonNull(valid),
+        return new Switch<>(names, type, target, metavar, laterMetavar, help, Objects.requireNonNull(valid),
                 Objects.requireNonNull(message));
     }
 
@@ -82,6 +94,11 @@ final class Switch<T> {
 
     String metavar() {
         return metavar;
+    }
+
+    /** How the values after the first of a {@link #takesSeveral()} switch are shown. */
+    String laterMetavar() {
+        return laterMetavar;
     }
 
     String help() {

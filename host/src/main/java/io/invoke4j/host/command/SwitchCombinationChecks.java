@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * has something to do and that embiggen in a generation has an init image. Switches that InvokeAI ignores where
  * they are given are refused here instead, each in one line: {@code --embiggen_tiles} and
  * {@code --embiggen_strength} in a {@code !fix} without {@code --embiggen}, {@code --embiggen_strength} in a
- * generation without embiggen, and {@code --new_prompt} outside {@code !fix}.
+ * generation without embiggen, and {@code --new_prompt}, {@code -D} and {@code -c} outside {@code !fix} (InvokeAI
+ * ignored them there).
  */
 final class SwitchCombinationChecks {
     private SwitchCombinationChecks() {
@@ -43,7 +44,8 @@ final class SwitchCombinationChecks {
                     "--embiggen_tiles and --embiggen_strength go with --embiggen: !fix FILE --embiggen SCALE ...");
             // InvokeAI's do_postprocess: -G 0 is no face restoration
             boolean faces = request.facetoolStrength() != null && request.facetoolStrength() > 0;
-            require(faces || request.upscale() != null || request.embiggen() != null,
+            require(faces || request.upscale() != null || request.embiggen() != null
+                            || request.outDirection() != null || request.outcrop() != null,
                     "please provide at least one postprocessing option, such as -G or -U");
         } else {
             // --embiggen_tiles alone is embiggen at scale 1
@@ -53,6 +55,10 @@ final class SwitchCombinationChecks {
                     "--embiggen_strength goes with --embiggen or --embiggen_tiles (and -I)");
             require(request.newPrompt() == null,
                     "--new_prompt is for !fix: it replaces the prompt of the image being fixed");
+            require(request.outDirection() == null,
+                    "-D/--out_direction is for !fix: !fix FILE -D DIRECTION [PIXELS] outpaints an image");
+            require(request.outcrop() == null,
+                    "-c/--outcrop is for !fix: !fix FILE -c DIRECTION PIXELS ... extends an image");
         }
     }
 

@@ -100,6 +100,27 @@ public final class InitImage {
         // both files are read before anything is said, so that a bad -M fails the command cleanly
         Source source = read(imagePath);
         Source mask = maskPath == null ? null : read(maskPath);
+        return of(source, mask, sizing, messages);
+    }
+
+    /**
+     * An init image made in memory, as InvokeAI's outpaint and outcrop hand their canvases to the generator: its
+     * transparent pixels are repainted.
+     *
+     * @param image   the pixels, upright; alpha marks what to keep
+     * @param shownAs the file named in the messages (the image it was made from)
+     * @throws CommandException when the work size would be under 64 pixels
+     */
+    public static InitImage of(BufferedImage image, Path shownAs, Sizing sizing, Consumer<String> messages) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        return of(new Source(shownAs, w, h, image.getRGB(0, 0, w, h, null, 0, w), image.getColorModel().hasAlpha()),
+                null, sizing, messages);
+    }
+
+    private static InitImage of(Source source, Source mask, Sizing sizing, Consumer<String> messages) {
+        Path imagePath = source.path();
+        Path maskPath = mask == null ? null : mask.path();
         if (mask != null && (mask.width() != source.width() || mask.height() != source.height())) {
             throw new CommandException(maskPath + ": the mask is " + mask.width() + "x" + mask.height()
                     + " but the init image is " + source.width() + "x" + source.height() + "; they must be the same size");

@@ -23,10 +23,16 @@ import java.util.function.LongSupplier;
 /**
  * {@code !fix FILE switches} as InvokeAI 2.2.5's {@code do_postprocess} and {@code apply_postprocessor} run it: a
  * bare FILE is looked for in the output folder; the seed is {@code -S} (a new one for a negative {@code -S}), else
- * the file's recorded one (embiggen: a new one), else a new one; the tool is the face restorer when {@code -G} is above 0 (then {@code -U} too), else embiggen when
- * {@code --embiggen} is given, else the upscaler. The result is a new file, never the source:
+ * the file's recorded one (embiggen: a new one), else a new one; the tool is the face restorer when {@code -G} is
+ * above 0 (then {@code -U} too), else embiggen when {@code --embiggen} is given, else the upscaler when {@code -U}
+ * is, else outpaint when {@code -D} is, else outcrop ({@code -c}). The result is a new file, never the source:
  * {@code {prefix}.{seed}.{tool}.png} with the source's prefix (embiggen: a new prefix and its own seed), numbered
- * on when taken. The prompt is {@code --new_prompt} where given (2.1.3+), else the file's; embiggen re-diffuses
+ * on when taken.
+ *
+ * <p>Outpaint and outcrop prepare a canvas ({@link OutpaintCanvas}, {@link OutcropCanvas}) whose transparent
+ * pixels an inpainting generation repaints with the prompt, {@code -s}, {@code -C} and {@code -A} (DDIM unless a
+ * timestep sampler is asked for): outpaint with the seed and strength 0.83, outcrop with a new seed and
+ * {@code -f} (0.75), which, as in InvokeAI, is not recorded: the file is named after the source's seed. The prompt is {@code --new_prompt} where given (2.1.3+), else the file's; embiggen re-diffuses
  * with it, at {@code --embiggen_strength} (2.2.0+) or 0.4, and redoes only the {@code --embiggen_tiles} when given.
  *
  * <p>What it records: the {@code Dream} chunk holds the {@code !fix} command (with the resolved path, as 2.2.x
@@ -38,6 +44,10 @@ import java.util.function.LongSupplier;
 public final class FixCommand {
     /** InvokeAI's img2img strength for embiggen's tiles without {@code --embiggen_strength}. */
     static final double EMBIGGEN_STRENGTH = 0.4;
+    /** InvokeAI's img2img strength for outpaint, whatever {@code -f} says. */
+    static final double OUTPAINT_STRENGTH = 0.83;
+    /** Outcrop's strength when {@code -f} is not given. */
+    static final double OUTCROP_STRENGTH = 0.75;
 
     /** Makes the tile renderer of embiggen for the source's prompt. */
     @FunctionalInterface
@@ -49,6 +59,22 @@ public final class FixCommand {
          */
         Embiggen.TileRenderer forPrompt(String prompt, GenerationRequest r, double strength,
                                         GenerationListener listener);
+    }
+
+    /** Runs the inpainting generation of outpaint and outcrop. */
+    @FunctionalInterface
+    public interface Inpainter {
+        /**
+         * @param canvas   the init image, ARGB; its transparent pixels are repainted
+         * @param shownAs  the file the canvas was made from, for the messages
+         * @param prompt   the source's prompt, or {@code --new_prompt}
+         * @param r        the {@code !fix} request (steps, cfg scale, sampler, {@code -W/-H}, {@code --fit})
+         * @param seed     the generation's seed
+         * @param strength the img2img strength
+         * @return the generated image, the kept pixels pasted back
+         */
+        BufferedImage inpaint(BufferedImage canvas, Path shownAs, String prompt, GenerationRequest r, long seed,
+                              double strength, GenerationListener listener);
     }
 
     private final Postprocessor postprocessor;
@@ -75,7 +101,7 @@ public final class FixCommand {
      * @throws CommandException when the file cannot be read, or embiggen's sizes do not work
      */
     public List<GeneratedImage> run(GenerationRequest r, ModelEntry model, String modelHash, TileRenderers renderers,
-                                    GenerationListener listener) {
+                                    Inpainter inpainter, GenerationListener listener) {
         Path dir = Path.of(r.outdir());
         Path source = locate(r.prompt(), dir);
         if (!Files.isRegularFile(source)) {
@@ -84,6 +110,10 @@ public final class FixCommand {
         listener.message(">> fixing " + source);
         SourceImage src = SourceImage.read(source, dreamParser, listener::message);
         boolean embiggen = Postprocessor.faceStrength(r) == 0 && r.embiggen() != null;
+        // InvokeAI's order of tools: faces (with -U), embiggen, -U, then the canvas tools
+        boolean canvas = Postprocessor.faceStrength(r) == 0 && r.embiggen() == null && r.upscale() == null;
+        boolean outpaint = canvas && r.outDirection() != null;
+        boolean outcrop = canvas && !outpaint && r.outcrop() != null;
         long seed;
         if (r.seed() != null) {
             // v2.2.x: for !fix a negative -S asks for a new seed
@@ -115,6 +145,17 @@ public final class FixCommand {
                     renderers.forPrompt(prompt, r, tileStrength, listener));
             tool = "embiggen";
             fileName = PostprocessNames.next(dir, ImageWriter.uniquePrefix(dir), seed, tool);
+        } else if (outpaint) {
+            BufferedImage prepared = OutpaintCanvas.of(src.image(), r.outDirection());
+            result = inpainter.inpaint(prepared, source, prompt, r, seed, OUTPAINT_STRENGTH, listener);
+            tool = "outpaint";
+            fileName = PostprocessNames.next(dir, PostprocessNames.prefixOf(source), seed, tool);
+        } else if (outcrop) {
+            BufferedImage prepared = OutcropCanvas.of(src.image(), r.outcrop(), listener::message);
+            double strength = r.strength() != null ? r.strength() : OUTCROP_STRENGTH;
+            result = inpainter.inpaint(prepared, source, prompt, r, newSeed.getAsLong(), strength, listener);
+            tool = "outcrop";
+            fileName = PostprocessNames.next(dir, PostprocessNames.prefixOf(source), seed, tool);
         } else {
             Postprocessor.Outcome outcome = postprocessor.apply(src.image(), r, model, seed, listener);
             if (!outcome.changed()) {

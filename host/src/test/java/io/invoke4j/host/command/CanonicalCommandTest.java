@@ -313,7 +313,27 @@ class CanonicalCommandTest {
                         .facetool("gfpgan").build(), 4829112));
     }
 
+    @Test
+    void writesOutcropBeforeTheUpscaleAndOutpaintAfterEmbiggen() {
+        // command-language.md §6 item 8: -c <words...>, -U, --embiggen..., -D <words...>
+        assertEquals("!fix \"x.png\" -s 50 -S 7 -W 512 -H 512 -C 7.5 -A k_lms -c top 64 left 100",
+                CanonicalCommand.format(request("x.png").fix(true).outcrop(List.of("top", "64", "left", "100"))
+                        .build(), 7));
+        assertEquals("!fix \"x.png\" -s 50 -S 7 -W 512 -H 512 -C 7.5 -A k_lms -c right 64 -U 2.0 0.75"
+                        + " --embiggen 2.0 -D bottom 32",
+                CanonicalCommand.format(request("x.png").fix(true).outcrop(List.of("right", "64"))
+                        .upscale(List.of(2.0, 0.75)).embiggen(List.of(2.0)).outDirection(List.of("bottom", "32"))
+                        .build(), 7));
+    }
+
     // --- round trips: parse(format(r)) gives r back with the image's seed
+
+    @Test
+    void outpaintAndOutcropRoundTrip() {
+        assertRoundTrip(request("x.png").fix(true).outDirection(List.of("left")).build());
+        assertRoundTrip(request("x.png").fix(true).outDirection(List.of("top", "32")).build());
+        assertRoundTrip(request("x.png").fix(true).outcrop(List.of("right", "64", "top", "128")).build());
+    }
 
     private void assertRoundTrip(GenerationRequest original) {
         long seed = 3357757885L;

@@ -79,7 +79,9 @@ class CommandParserTest {
     @Test
     void readsLongNamesByAnyUniquePrefix() {
         assertParses(prompt("a").steps(20).cfgScale(3.0).width(640).iterations(3).outdir("x").sampler("ddim"),
-                "a --ste 20 --cfg 3 --wid 640 --it 3 --ou x --sam ddim");
+                "a --ste 20 --cfg 3 --wid 640 --it 3 --outd x --sam ddim");
+        // as in InvokeAI, whose -D and -c share the start
+        assertEquals("ambiguous option: --ou could match --outdir, --out_direction, --outcrop", error("a --ou x"));
     }
 
     @Test

@@ -19,11 +19,21 @@ class HelpTextTest {
         assertEquals("usage: invoke> [-h] prompt [-s STEPS] [-S SEED] [-n ITERATIONS] [-W WIDTH] [-H HEIGHT]"
                 + " [-C CFG_SCALE] [--fnformat FNFORMAT] [--grid] [-i] [-x] [-A SAMPLER_NAME] [-t] [--outdir OUTDIR]"
                 + " [--hires_fix] [--karras_max KARRAS_MAX] [--png_compression PNG_COMPRESSION] [-I INIT_IMG]"
-                + " [-M INIT_MASK] [-T] [-f STRENGTH] [-v VARIATION_AMOUNT] [-V WITH_VARIATIONS] [--new_prompt NEW_PROMPT]"
+                + " [-M INIT_MASK] [-T] [-f STRENGTH] [-D direction [pixels ...]] [-c direction [pixels ...]]"
+                + " [-v VARIATION_AMOUNT] [-V WITH_VARIATIONS] [--new_prompt NEW_PROMPT]"
                 + " [-ft FACETOOL] [-G FACETOOL_STRENGTH] [-cf CODEFORMER_FIDELITY] [-U UPSCALE [UPSCALE ...]]"
                 + " [--save_original] [--embiggen EMBIGGEN [EMBIGGEN ...]]"
                 + " [--embiggen_tiles EMBIGGEN_TILES [EMBIGGEN_TILES ...]] [--embiggen_strength EMBIGGEN_STRENGTH]"
                 + " [--seamless]", lines().get(0));
+    }
+
+    @Test
+    void listsOutpaintAndOutcropWithArgparsesTupleMetavarsAfterStrength() {
+        assertTrue(help.contains("\n  -D direction [pixels ...], --out_direction direction [pixels ...]\n"
+                + "                        Direction to extend the given image\n"), help);
+        assertTrue(help.contains("\n  -c direction [pixels ...], --outcrop direction [pixels ...]\n"
+                + "                        Outcrop the image with one or more direction/pixel\n"
+                + "                        pairs: -c top 64 bottom 128 left 64 right 64\n"), help);
     }
 
     @Test
@@ -106,6 +116,13 @@ class HelpTextTest {
                 + "  -f STRENGTH, --strength STRENGTH\n"
                 + "                        img2img strength for noising/unnoising. 0.0 preserves\n"
                 + "                        image exactly, 1.0 replaces it completely\n"
+                + "  -D direction [pixels ...], --out_direction direction [pixels ...]\n"
+                + "                        Direction to extend the given image\n"
+                + "                        (left|right|top|bottom). If a distance pixel value is\n"
+                + "                        not specified it defaults to half the image size\n"
+                + "  -c direction [pixels ...], --outcrop direction [pixels ...]\n"
+                + "                        Outcrop the image with one or more direction/pixel\n"
+                + "                        pairs: -c top 64 bottom 128 left 64 right 64\n"
                 + "\nCreating and combining variations:\n"), help);
     }
 

@@ -187,6 +187,54 @@ class PostprocessingSwitchesTest {
                 error("!fix x.png -G 0 -ft codeformer"));
     }
 
+    // --- -D and -c, !fix's canvas tools
+
+    @Test
+    void outDirectionTakesASideAndOptionalPixelsByEachName() {
+        assertParses(prompt("x.png").fix(true).outDirection(List.of("top")), "!fix x.png -D top");
+        assertParses(prompt("x.png").fix(true).outDirection(List.of("left", "32")), "!fix x.png --out_direction left 32");
+        assertParses(prompt("x.png").fix(true).outDirection(List.of("right", "32")), "!fix x.png --out_d right 032");
+        // nargs='+': it takes the words up to the next switch
+        assertParses(prompt("x.png").fix(true).outDirection(List.of("bottom", "8")).steps(5),
+                "!fix x.png -D bottom 8 -s 5");
+    }
+
+    @Test
+    void outcropTakesSidePixelsPairsByEachName() {
+        assertParses(prompt("x.png").fix(true).outcrop(List.of("top", "64", "left", "100")),
+                "!fix x.png -c top 64 left 100");
+        assertParses(prompt("x.png").fix(true).outcrop(List.of("right", "64")), "!fix x.png --outcrop right +64");
+        // -c is a switch of its own now; -cf stays CodeFormer's
+        assertParses(prompt("x.png").fix(true).outcrop(List.of("bottom", "64")).facetoolStrength(0.5)
+                .codeformerFidelity(0.3), "!fix x.png -c bottom 64 -G 0.5 -cf 0.3");
+    }
+
+    @Test
+    void badCanvasWordsAreOneLine() {
+        String outDirection = "-D/--out_direction takes DIRECTION [PIXELS]: one of top, left, bottom, right, then"
+                + " optionally a whole number of pixels above 0";
+        assertEquals(outDirection, error("!fix x.png -D up"));
+        assertEquals(outDirection, error("!fix x.png -D top 0"));
+        assertEquals(outDirection, error("!fix x.png -D top 1.5"));
+        assertEquals(outDirection, error("!fix x.png -D top 10 20"));
+        String outcrop = "-c/--outcrop takes DIRECTION PIXELS pairs: each one of top, left, bottom, right, then a"
+                + " whole number of pixels from 1 to 8192";
+        assertEquals(outcrop, error("!fix x.png -c top"));
+        assertEquals(outcrop, error("!fix x.png -c top 64 left"));
+        assertEquals(outcrop, error("!fix x.png -c sideways 64"));
+        assertEquals(outcrop, error("!fix x.png -c top -64"));
+        assertEquals(outcrop, error("!fix x.png -c top 9000"));
+        assertEquals("argument -D/--out_direction: expected at least one argument", error("!fix x.png -D"));
+    }
+
+    @Test
+    void canvasToolsAreForFixOnly() {
+        assertEquals("-D/--out_direction is for !fix: !fix FILE -D DIRECTION [PIXELS] outpaints an image",
+                error("a cat -D top 32"));
+        assertEquals("-c/--outcrop is for !fix: !fix FILE -c DIRECTION PIXELS ... extends an image",
+                error("a cat -I x.png -c top 64"));
+    }
+
     @Test
     void aFixWordInsideAPromptIsNoFix() {
         assertParses(prompt("a !fix for it"), "a !fix for it");

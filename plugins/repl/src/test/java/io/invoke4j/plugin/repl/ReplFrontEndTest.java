@@ -101,6 +101,7 @@ class ReplFrontEndTest {
                 "!edit_model NAME", "!del_model NAME")) {
             assertTrue(out.contains("\n  " + command + " "), command);
         }
+        assertTrue(out.contains("it with -D (outpaint) or -c (outcrop)\n"), out);
     }
 
     @Test

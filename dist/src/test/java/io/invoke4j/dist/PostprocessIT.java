@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * -U, -G/-ft, --save_original, !fix (with -D and -c too) and --embiggen through the built distribution, with the bundled plugins and
- * the random-weight models of models/postprocess: checked by names, sizes, files and metadata.
+ * -U, -G/-ft, --save_original, !fix (also with -D and -c) and --embiggen through the built distribution, with the
+ * bundled plugins and the random-weight models of models/postprocess: checked by names, sizes, files and metadata.
  */
 class PostprocessIT {
     private static final String SMALL = "-s 2 -W 64 -H 64";

@@ -17,8 +17,8 @@ import java.util.StringJoiner;
  * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>} and {@code -f <strength>}
  * where set, otherwise {@code -A <sampler>} alone; then the post-processing switches ({@code -G -ft -cf},
  * {@code -c}, {@code -U}, {@code --embiggen}, {@code --embiggen_tiles}, {@code --embiggen_strength}, {@code -D},
- * and for {@code !fix} {@code --new_prompt}); last {@code -V seed:weight,...} where there are variations. A {@code !fix}
- * command starts {@code !fix "<image>"} instead of the prompt.
+ * and for {@code !fix} {@code --new_prompt}); last {@code -V seed:weight,...} where there are variations. A
+ * {@code !fix} command starts {@code !fix "<image>"} instead of the prompt.
  * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i}, {@code -v},
  * {@code --save_original}, {@code --fnformat} or {@code -z} (how the file is named and packed, not what it shows),
  * nor {@code -n} except

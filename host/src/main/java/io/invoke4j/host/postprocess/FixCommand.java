@@ -27,13 +27,14 @@ import java.util.function.LongSupplier;
  * above 0 (then {@code -U} too), else embiggen when {@code --embiggen} is given, else the upscaler when {@code -U}
  * is, else outpaint when {@code -D} is, else outcrop ({@code -c}). The result is a new file, never the source:
  * {@code {prefix}.{seed}.{tool}.png} with the source's prefix (embiggen: a new prefix and its own seed), numbered
- * on when taken.
+ * on when taken. The prompt is {@code --new_prompt} where given (2.1.3+), else the file's; embiggen re-diffuses
+ * with it, at {@code --embiggen_strength} (2.2.0+) or 0.4, and redoes only the {@code --embiggen_tiles} when given.
  *
  * <p>Outpaint and outcrop prepare a canvas ({@link OutpaintCanvas}, {@link OutcropCanvas}) whose transparent
  * pixels an inpainting generation repaints with the prompt, {@code -s}, {@code -C} and {@code -A} (DDIM unless a
- * timestep sampler is asked for): outpaint with the seed and strength 0.83, outcrop with a new seed and
- * {@code -f} (0.75), which, as in InvokeAI, is not recorded: the file is named after the source's seed. The prompt is {@code --new_prompt} where given (2.1.3+), else the file's; embiggen re-diffuses
- * with it, at {@code --embiggen_strength} (2.2.0+) or 0.4, and redoes only the {@code --embiggen_tiles} when given.
+ * timestep sampler is asked for): outpaint with the seed and strength 0.83, outcrop with {@code -f} (0.75) and a
+ * new random seed, which, as in InvokeAI, is not recorded: the file and its command carry the source's seed, so
+ * running the command again gives another outcrop.
  *
  * <p>What it records: the {@code Dream} chunk holds the {@code !fix} command (with the resolved path, as 2.2.x
  * writes it), the {@code sd-metadata} is the source's with {@code {"tool", "dream_command"}} appended to its

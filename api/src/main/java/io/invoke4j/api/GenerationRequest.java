@@ -45,6 +45,11 @@ import java.util.Objects;
  * @param fnformat {@code --fnformat}: the Python {@code str.format} pattern of the image file names
  *                 ({@code {prefix}.{seed}.png} by default)
  * @param pngCompression {@code -z/--png_compression}: the zlib level of the PNG files, 0 (none) to 9
+ * @param threshold {@code --threshold}: k-samplers clamp each guided prediction near this bound; 0 is off
+ * @param perlin {@code --perlin}: how much Perlin noise is blended into the start noise, 0-1; 0 is off
+ * @param saveIntermediates {@code --save_intermediates N}: decode and save every Nth sampling step
+ * @param seamlessAxes {@code --seamless_axes}: the axes {@code --seamless} wraps around, {@code "x"},
+ *                     {@code "y"} or {@code "x,y"} (the default)
  */
 public record GenerationRequest(
         String prompt,
@@ -80,7 +85,11 @@ public record GenerationRequest(
         Integer karrasMax,
         Boolean fix,
         String fnformat,
-        Integer pngCompression) {
+        Integer pngCompression,
+        Double threshold,
+        Double perlin,
+        Integer saveIntermediates,
+        String seamlessAxes) {
 
     public GenerationRequest {
         Objects.requireNonNull(prompt, "prompt");
@@ -131,7 +140,11 @@ public record GenerationRequest(
                 .karrasMax(karrasMax)
                 .fix(fix)
                 .fnformat(fnformat)
-                .pngCompression(pngCompression);
+                .pngCompression(pngCompression)
+                .threshold(threshold)
+                .perlin(perlin)
+                .saveIntermediates(saveIntermediates)
+                .seamlessAxes(seamlessAxes);
     }
 
     /** Builds {@link GenerationRequest}s. */
@@ -170,6 +183,10 @@ public record GenerationRequest(
         private Boolean fix;
         private String fnformat;
         private Integer pngCompression;
+        private Double threshold;
+        private Double perlin;
+        private Integer saveIntermediates;
+        private String seamlessAxes;
 
         private Builder() {
         }
@@ -344,12 +361,32 @@ public record GenerationRequest(
             return this;
         }
 
+        public Builder threshold(Double threshold) {
+            this.threshold = threshold;
+            return this;
+        }
+
+        public Builder perlin(Double perlin) {
+            this.perlin = perlin;
+            return this;
+        }
+
+        public Builder saveIntermediates(Integer saveIntermediates) {
+            this.saveIntermediates = saveIntermediates;
+            return this;
+        }
+
+        public Builder seamlessAxes(String seamlessAxes) {
+            this.seamlessAxes = seamlessAxes;
+            return this;
+        }
+
         public GenerationRequest build() {
             return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir,
                     grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix,
                     initImage, initMask, strength, fit, facetool, facetoolStrength, codeformerFidelity, upscale,
                     saveOriginal, embiggen, embiggenTiles, embiggenStrength, newPrompt, karrasMax, fix,
-                    fnformat, pngCompression);
+                    fnformat, pngCompression, threshold, perlin, saveIntermediates, seamlessAxes);
         }
     }
 }

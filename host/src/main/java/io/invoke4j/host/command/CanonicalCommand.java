@@ -12,7 +12,8 @@ import java.util.StringJoiner;
  * the PNG.
  *
  * <p>The parts come in InvokeAI 2.0.1's order (command-language.md §6): the quoted prompt,
- * {@code -s -S -W -H -C}, {@code --karras_max} where given on the line (InvokeAI 2.1+), then {@code --grid},
+ * {@code -s -S -W -H -C}, {@code --karras_max} where given on the line (InvokeAI 2.1+), {@code --perlin} and
+ * {@code --threshold} where above 0, then {@code --grid},
  * {@code --seamless} and {@code --hires_fix} where set; with an init
  * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>} and {@code -f <strength>}
  * where set, otherwise {@code -A <sampler>} alone; then the post-processing switches ({@code -G -ft -cf},
@@ -20,7 +21,9 @@ import java.util.StringJoiner;
  * {@code --new_prompt}); last {@code -V seed:weight,...} where there are variations. A {@code !fix}
  * command starts {@code !fix "<image>"} instead of the prompt.
  * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i}, {@code -v},
- * {@code --save_original}, {@code --fnformat} or {@code -z} (how the file is named and packed, not what it shows),
+ * {@code --save_original}, {@code --save_intermediates}, {@code --fnformat} or {@code -z} (how the file is named
+ * and packed, not what it shows), nor {@code --seamless_axes} (InvokeAI 2.2.5 did not: a command recorded from
+ * a one-axis seamless image tiles on both axes when replayed),
  * nor {@code -n} except
  * before {@code --grid} (a grid is one image of the whole series): each recorded command describes one image, and the host folds {@code -v} into that
  * image's {@code -V} entry before formatting. {@code --fit}, {@code -M} and {@code -f} are written only with an
@@ -57,6 +60,12 @@ public final class CanonicalCommand {
                 .add("-C " + PythonFloat.format(Objects.requireNonNull(request.cfgScale(), "cfgScale")));
         if (request.karrasMax() != null) {
             command.add("--karras_max " + request.karrasMax());
+        }
+        if (request.perlin() != null && request.perlin() > 0) {
+            command.add("--perlin " + PythonFloat.format(request.perlin()));
+        }
+        if (request.threshold() != null && request.threshold() > 0) {
+            command.add("--threshold " + PythonFloat.format(request.threshold()));
         }
         // quoted only when it has a space: a sampler name read from another tool's metadata may
         String sampler = "-A " + ShellWords.quoted(Objects.requireNonNull(request.sampler(), "sampler"));

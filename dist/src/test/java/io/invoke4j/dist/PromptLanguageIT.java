@@ -148,14 +148,14 @@ class PromptLanguageIT {
         assertArrayEquals(Files.readAllBytes(Path.of(shaped[0])), Files.readAllBytes(Path.of(output(run.stdout(), "3")[0])));
 
         // 3 steps, every 2nd: steps 0 and 2 (the last)
-        Path intermediates = Path.of("out", "intermediates", "000002");
+        Path intermediates = work.resolve("out").resolve("intermediates").resolve("000002").toAbsolutePath();
         assertTrue(run.stdout().contains(">> Intermediate images will be written into " + intermediates + "\n"),
                 run.stdout());
-        try (var files = Files.list(work.resolve(intermediates))) {
+        try (var files = Files.list(intermediates)) {
             assertEquals(java.util.List.of("0000.png", "0002.png"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
-        BufferedImage step = ImageIO.read(work.resolve(intermediates).resolve("0002.png").toFile());
+        BufferedImage step = ImageIO.read(intermediates.resolve("0002.png").toFile());
         assertEquals(64, step.getWidth());
 
         String[] xOnly = output(run.stdout(), "4");

@@ -48,6 +48,11 @@ import java.util.Objects;
  * @param outDirection {@code -D/--out_direction DIR [PIXELS]}: for {@code !fix}, outpaint toward that side, as typed
  * @param outcrop {@code -c/--outcrop DIR PIXELS [DIR PIXELS ...]}: for {@code !fix}, grow the canvas and paint the
  *                new bands, as typed
+ * @param threshold {@code --threshold}: k-samplers clamp each guided prediction near this bound; 0 is off
+ * @param perlin {@code --perlin}: how much Perlin noise is blended into the start noise, 0-1; 0 is off
+ * @param saveIntermediates {@code --save_intermediates N}: decode and save every Nth sampling step
+ * @param seamlessAxes {@code --seamless_axes}: the axes {@code --seamless} wraps around, {@code "x"},
+ *                     {@code "y"} or {@code "x,y"} (the default)
  */
 public record GenerationRequest(
         String prompt,
@@ -85,7 +90,11 @@ public record GenerationRequest(
         String fnformat,
         Integer pngCompression,
         java.util.List<String> outDirection,
-        java.util.List<String> outcrop) {
+        java.util.List<String> outcrop,
+        Double threshold,
+        Double perlin,
+        Integer saveIntermediates,
+        String seamlessAxes) {
 
     public GenerationRequest {
         Objects.requireNonNull(prompt, "prompt");
@@ -140,7 +149,11 @@ public record GenerationRequest(
                 .fnformat(fnformat)
                 .pngCompression(pngCompression)
                 .outDirection(outDirection)
-                .outcrop(outcrop);
+                .outcrop(outcrop)
+                .threshold(threshold)
+                .perlin(perlin)
+                .saveIntermediates(saveIntermediates)
+                .seamlessAxes(seamlessAxes);
     }
 
     /** Builds {@link GenerationRequest}s. */
@@ -181,6 +194,10 @@ public record GenerationRequest(
         private Integer pngCompression;
         private java.util.List<String> outDirection;
         private java.util.List<String> outcrop;
+        private Double threshold;
+        private Double perlin;
+        private Integer saveIntermediates;
+        private String seamlessAxes;
 
         private Builder() {
         }
@@ -365,12 +382,33 @@ public record GenerationRequest(
             return this;
         }
 
+        public Builder threshold(Double threshold) {
+            this.threshold = threshold;
+            return this;
+        }
+
+        public Builder perlin(Double perlin) {
+            this.perlin = perlin;
+            return this;
+        }
+
+        public Builder saveIntermediates(Integer saveIntermediates) {
+            this.saveIntermediates = saveIntermediates;
+            return this;
+        }
+
+        public Builder seamlessAxes(String seamlessAxes) {
+            this.seamlessAxes = seamlessAxes;
+            return this;
+        }
+
         public GenerationRequest build() {
             return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir,
                     grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix,
                     initImage, initMask, strength, fit, facetool, facetoolStrength, codeformerFidelity, upscale,
                     saveOriginal, embiggen, embiggenTiles, embiggenStrength, newPrompt, karrasMax, fix,
-                    fnformat, pngCompression, outDirection, outcrop);
+                    fnformat, pngCompression, outDirection, outcrop,
+                    threshold, perlin, saveIntermediates, seamlessAxes);
         }
     }
 }

@@ -127,4 +127,46 @@ class PromptLanguageIT {
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(Path.of(tiled[0])), Files.readAllBytes(Path.of(plain[0]))),
                 "circular padding changes the image");
     }
+
+    @Test
+    void perlinThresholdIntermediatesAndSeamlessAxesRunRecordAndReplay() throws Exception {
+        String recorded = "\"cat\" -s 3 -S 8 -W 64 -H 64 -C 7.5 --perlin 0.5 --threshold 2.0 -A k_lms";
+        Launcher.Run run = invoke("cat " + SMALL + " -S 8\n"
+                + "cat " + SMALL + " -S 8 --perlin 0.5 --threshold 2 --save_intermediates 2\n"
+                + "!fetch 000002.8.png\n"
+                + recorded + "\n"
+                + "cat " + SMALL + " -S 8 --seamless --seamless_axes x\n"
+                + "cat " + SMALL + " -S 8 --seamless\n"
+                + "cat --perlin 2\ncat --threshold -1\ncat --seamless_axes z\n", "-o", "out");
+        byte[] plain = Files.readAllBytes(Path.of(output(run.stdout(), "1")[0]));
+        String[] shaped = output(run.stdout(), "2");
+        assertEquals(recorded, shaped[1]);
+        assertFalse(java.util.Arrays.equals(plain, Files.readAllBytes(Path.of(shaped[0]))), "perlin changes the image");
+        assertTrue(PngText.read(Path.of(shaped[0])).get("sd-metadata").contains("\"threshold\": 2.0, \"perlin\": 0.5"));
+        assertTrue(run.stdout().contains("# " + recorded + "\n"), "!fetch gives the command back:\n" + run.stdout());
+        // the recorded command makes the same image again
+        assertArrayEquals(Files.readAllBytes(Path.of(shaped[0])), Files.readAllBytes(Path.of(output(run.stdout(), "3")[0])));
+
+        // 3 steps, every 2nd: steps 0 and 2 (the last)
+        Path intermediates = work.resolve("out").resolve("intermediates").resolve("000002").toAbsolutePath();
+        assertTrue(run.stdout().contains(">> Intermediate images will be written into " + intermediates + "\n"),
+                run.stdout());
+        try (var files = Files.list(intermediates)) {
+            assertEquals(java.util.List.of("0000.png", "0002.png"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        BufferedImage step = ImageIO.read(intermediates.resolve("0002.png").toFile());
+        assertEquals(64, step.getWidth());
+
+        String[] xOnly = output(run.stdout(), "4");
+        String[] both = output(run.stdout(), "5");
+        assertEquals("\"cat\" -s 3 -S 8 -W 64 -H 64 -C 7.5 --seamless --seamless_axes x -A k_lms", xOnly[1]);
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(Path.of(xOnly[0])), Files.readAllBytes(Path.of(both[0]))),
+                "one axis is not both");
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(Path.of(xOnly[0])), plain), "nor none");
+
+        assertTrue(run.all().contains("--perlin must be in [0.0, 1.0]\n"), run::all);
+        assertTrue(run.all().contains("--threshold must be >=0.0\n"), run::all);
+        assertTrue(run.all().contains("argument --seamless_axes: invalid axis list: 'z' (use x, y or x,y)"), run::all);
+    }
 }

@@ -20,6 +20,7 @@ import io.invoke4j.api.ModelSummary;
 import io.invoke4j.host.generate.LatentDecoder;
 import io.invoke4j.host.generate.Txt2ImgPipeline;
 import io.invoke4j.host.noise.ImageNoise;
+import io.invoke4j.host.noise.LatentNoise;
 import io.invoke4j.host.noise.NoisePlan;
 import io.invoke4j.host.noise.SeedChain;
 import io.invoke4j.host.noise.TorchGenerator;
@@ -28,6 +29,7 @@ import io.invoke4j.host.output.GridImage;
 import io.invoke4j.host.prompt.Conditioning;
 import io.invoke4j.host.output.ImageRecord;
 import io.invoke4j.host.output.ImageWriter;
+import io.invoke4j.host.output.IntermediateImages;
 import io.invoke4j.host.output.InvokeLog;
 import io.invoke4j.host.plugins.ExtensionRegistry;
 import io.invoke4j.api.Latents;
@@ -172,8 +174,9 @@ final class HostInvoker implements Invoker {
                     + width + "x" + height);
         }
         Sampler sampler = samplers.get(r.sampler());
-        // --seamless runs on the variant of the networks whose convolutions pad circularly
-        Pipelines run = Boolean.TRUE.equals(r.seamless()) ? m.seamless().get() : m.pipelines();
+        // --seamless runs on the variant of the networks whose convolutions pad circularly (on --seamless_axes)
+        Pipelines run = Boolean.TRUE.equals(r.seamless())
+                ? m.seamless().apply(r.seamlessAxes() != null ? r.seamlessAxes() : "x,y") : m.pipelines();
         Path dir = Path.of(r.outdir());
         if (options.promptAsDir) {
             dir = promptDirectory(r.prompt(), dir, listener);
@@ -202,9 +205,11 @@ final class HostInvoker implements Invoker {
         int[] firstPass = hires ? HiresFix.firstPassSize(width, height) : new int[] {width, height};
         Sampler ddim = hires ? samplers.find(InpaintingSampler.DDIM).orElseThrow(
                 () -> new CommandException("--hires_fix needs the ddim sampler, and no plugin provides it")) : null;
-        // the noise (and any variation of it) is drawn at the first pass's size
+        // the noise (and any variation of it) is drawn at the first pass's size; only InvokeAI's txt2img
+        // generator blends Perlin noise into it
+        double perlin = init == null && embiggen == null && !hires && r.perlin() != null ? r.perlin() : 0;
         NoisePlan plan = NoisePlan.start(r.seed(), r.withVariations(), r.variationAmount(), r.iterations(),
-                4 * (firstPass[1] / 8) * (firstPass[0] / 8), seeds);
+                new LatentNoise(4, firstPass[1] / 8, firstPass[0] / 8, perlin), seeds);
         Conditioning conditioning = m.prompts().condition(r.prompt(), Boolean.TRUE.equals(r.skipNormalize()), listener::message);
         if (Boolean.TRUE.equals(r.logTokenization())) {
             listener.message(m.tokenizationLog().format(conditioning.encoded()));
@@ -215,6 +220,11 @@ final class HostInvoker implements Invoker {
         // a grid is named by its own rule; only single images go through --fnformat
         Destination to = new Destination(dir, prefix, new ImageWriter(r.pngCompression()),
                 grid ? null : FileNames.forCommand(r, prefix, listener::message));
+        Path intermediates = null;
+        if (r.saveIntermediates() != null && r.saveIntermediates() > 0) {
+            intermediates = IntermediateImages.folder(dir, prefix);
+            listener.message(">> Intermediate images will be written into " + intermediates);
+        }
         List<GeneratedImage> images = new ArrayList<>();
         List<BufferedImage> cells = new ArrayList<>();
         List<ImageNoise> cellNoise = new ArrayList<>();
@@ -237,6 +247,10 @@ final class HostInvoker implements Invoker {
                         throw new CancellationException();
                     }
                 };
+                if (intermediates != null) {
+                    progress = IntermediateImages.into(intermediates, r.saveIntermediates(), r.steps(),
+                            run.txt2img()::decodeImage, progress);
+                }
                 BufferedImage image = render(job, noise, progress, listener);
                 plan.imageDone();
                 made++;
@@ -480,9 +494,10 @@ final class HostInvoker implements Invoker {
                     r.steps(), firstNonNull(r.strength(), DEFAULT_STRENGTH), cfg, karrasMax(r)), job.ddim(),
                     progress);
         } else {
+            // only InvokeAI's txt2img hands --threshold to its sampler
             result = job.run().txt2img().generate(new Txt2ImgPipeline.Txt2ImgParams(c.cond(), c.uncond(),
-                    noise.noise(), noise.generator(), r.steps(), cfg, job.width(), job.height(), karrasMax(r)),
-                    job.sampler(), progress);
+                    noise.noise(), noise.generator(), r.steps(), cfg, job.width(), job.height(), karrasMax(r),
+                    r.threshold() != null ? r.threshold() : 0), job.sampler(), progress);
         }
         BufferedImage image = LatentDecoder.toImage(result.decoded());
         if (job.init() != null && job.init().image().isInpainting()) {
@@ -499,7 +514,8 @@ final class HostInvoker implements Invoker {
     private ImageRecord record(LoadedModel m, GenerationRequest r, ImageNoise noise, String command, List<Long> gridSeeds,
                                ImageRecord.Img2Img img2img) {
         return new ImageRecord(r.prompt(), noise.commandSeed(), r.steps(), r.cfgScale(), r.width(), r.height(),
-                r.sampler(), m.entry().name(), m.hash(), command, noise.variations(), gridSeeds, img2img);
+                r.sampler(), m.entry().name(), m.hash(), command, noise.variations(), gridSeeds, img2img)
+                .withNoiseShaping(r.threshold() != null ? r.threshold() : 0, r.perlin() != null ? r.perlin() : 0);
     }
 
     /** What an img2img, inpainting or embiggen image was made from; {@code null} for txt2img. */

@@ -29,7 +29,9 @@ import io.invoke4j.host.postprocess.Postprocessor;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** What exists once the plugins are loaded: the registries, the opened model, the pipeline and the Invoker. */
 final class SessionModule extends AbstractModule {
@@ -120,18 +122,10 @@ final class SessionModule extends AbstractModule {
         messages.accept(weights.usingLine());
         // colour codes only where a person reads a terminal
         boolean colour = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-        // the seamless variant's networks are opened the first time --seamless is used, then kept
-        Supplier<Pipelines> seamless = new Supplier<>() {
-            private Pipelines opened;
-
-            @Override
-            public synchronized Pipelines get() {
-                if (opened == null) {
-                    opened = Pipelines.over(model.seamless());
-                }
-                return opened;
-            }
-        };
+        // a seamless variant's networks are opened the first time --seamless is used with its axes, then kept
+        Map<String, Pipelines> openedSeamless = new ConcurrentHashMap<>();
+        Function<String, Pipelines> seamless = axes -> openedSeamless.computeIfAbsent(axes,
+                a -> Pipelines.over(model.seamless(a.contains("x"), a.contains("y"))));
         return new LoadedModel(entry, ModelHash.of(weights.folder()), Pipelines.over(model), seamless,
                 new PromptConditioning(new PromptEncoder(model.tokenizer(), model.textEncoder())),
                 new TokenizationLog(model.tokenizer(), colour), model);

@@ -43,6 +43,7 @@ class HostInvokerTest {
     private final List<Txt2ImgPipeline.Txt2ImgParams> runs = new ArrayList<>();
     private Txt2ImgPipeline pipeline;
     private Pipelines seamlessPipelines;
+    private final List<String> seamlessAxes = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -70,7 +71,10 @@ class HostInvokerTest {
         PromptConditioning prompts = new PromptConditioning(text -> Tensor.ofFloats(new float[77 * 4], 1, 77, 4));
         Pipelines pipelines = new Pipelines(pipeline, mock(io.invoke4j.host.generate.Img2ImgPipeline.class),
                 image -> { throw new AssertionError("no init image here"); });
-        LoadedModel loaded = new LoadedModel(model, "abc", pipelines, () -> seamlessPipelines, prompts,
+        LoadedModel loaded = new LoadedModel(model, "abc", pipelines, axes -> {
+            seamlessAxes.add(axes);
+            return seamlessPipelines;
+        }, prompts,
                 new TokenizationLog(tokenizer, false), () -> { });
         ModelCatalog catalog = mock(ModelCatalog.class);
         when(catalog.entries()).thenReturn(List.of(model));
@@ -225,6 +229,97 @@ class HostInvokerTest {
                 GenerationRequest.builder().prompt("cat").seed(1L).steps(1).seamless(true).build(), GenerationListener.NONE);
         org.mockito.Mockito.verify(seamless).generate(any(), any(), any());
         assertTrue(tiled.get(0).command().contains(" --seamless -A k_lms"), tiled.get(0).command());
+    }
+
+    @Test
+    void seamlessAxesPickTheNetworksThatWrapOnThem() {
+        Txt2ImgPipeline seamless = mock(Txt2ImgPipeline.class);
+        when(seamless.generate(any(), any(), any())).thenAnswer(invocation -> pipeline.generate(
+                invocation.getArgument(0), invocation.getArgument(1), invocation.getArgument(2)));
+        seamlessPipelines = new Pipelines(seamless, null, null);
+        HostInvoker invoker = invoker(null);
+        GenerationRequest cat = GenerationRequest.builder().prompt("cat").seed(1L).steps(1).build();
+        invoker.generate(cat.toBuilder().seamlessAxes("x").build(), GenerationListener.NONE);
+        invoker.generate(cat.toBuilder().seamless(true).seamlessAxes("x").build(), GenerationListener.NONE);
+        invoker.generate(cat.toBuilder().seamless(true).seamlessAxes("y").build(), GenerationListener.NONE);
+        invoker.generate(cat.toBuilder().seamless(true).build(), GenerationListener.NONE);
+        // without --seamless the axes change nothing, as in InvokeAI
+        assertEquals(List.of("x", "y", "x,y"), seamlessAxes);
+    }
+
+    @Test
+    void perlinAndThresholdReachTheTxt2ImgRunTheCommandAndTheMetadata() throws Exception {
+        HostInvoker invoker = invoker(null);
+        GenerationRequest cat = GenerationRequest.builder().prompt("cat").seed(3L).steps(1).width(128).height(64)
+                .build();
+        invoker.generate(cat, GenerationListener.NONE);
+        List<GeneratedImage> shaped = invoker.generate(cat.toBuilder().perlin(0.5).threshold(3.0).build(),
+                GenerationListener.NONE);
+
+        assertEquals(0.0, runs.get(0).threshold());
+        assertEquals(3.0, runs.get(1).threshold());
+        float[] expected = new float[4 * 8 * 16];
+        io.invoke4j.host.noise.TorchGenerator generator = new io.invoke4j.host.noise.TorchGenerator(3);
+        generator.randn(expected);
+        io.invoke4j.host.noise.PerlinNoise.blend(expected, 4, 8, 16, 0.5, generator);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, runs.get(1).noise());
+        assertTrue(!java.util.Arrays.equals(runs.get(0).noise(), runs.get(1).noise()), "perlin changes the noise");
+
+        String command = shaped.get(0).command();
+        assertEquals("\"cat\" -s 1 -S 3 -W 128 -H 64 -C 7.5 --perlin 0.5 --threshold 3.0 -A k_lms", command);
+        String metadata = io.invoke4j.host.output.PngText.read(shaped.get(0).path()).get("sd-metadata");
+        assertTrue(metadata.contains("\"threshold\": 3.0, \"perlin\": 0.5"), metadata);
+        // !fetch gives the command back, and it reads back to the same switches
+        String fetched = invoker.fetchCommand(shaped.get(0).path().getFileName().toString());
+        assertEquals(command, fetched);
+        GenerationRequest again = invoker.parse(fetched);
+        assertEquals(0.5, again.perlin());
+        assertEquals(3.0, again.threshold());
+    }
+
+    @Test
+    void saveIntermediatesDecodesTheStartOfEveryNthStepAndTheLast() throws Exception {
+        when(pipeline.decodeImage(any())).thenAnswer(invocation -> {
+            Latents latents = invocation.getArgument(0);
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            int grey = (int) latents.data()[0];
+            image.setRGB(0, 0, grey << 16 | grey << 8 | grey);
+            return image;
+        });
+        org.mockito.Mockito.doAnswer(invocation -> {
+            Txt2ImgPipeline.Txt2ImgParams p = invocation.getArgument(0);
+            SamplingProgress progress = invocation.getArgument(2);
+            Latents x = new Latents(new float[4 * 8 * 8], 1, 4, 8, 8);
+            progress.samplingStarts(x);
+            for (int step = 0; step < p.steps(); step++) {
+                // the sampler moves x in place: after step i, x holds 10 * (i + 1)
+                java.util.Arrays.fill(x.data(), 10 * (step + 1));
+                progress.stepDone(step, p.steps(), x, x);
+            }
+            return new Txt2ImgPipeline.Result(x, Tensor.ofFloats(new float[3 * 64 * 64], 1, 3, 64, 64));
+        }).when(pipeline).generate(any(), any(), any());
+        List<String> messages = new ArrayList<>();
+        GenerationListener listener = new GenerationListener() {
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        List<GeneratedImage> images = invoker(null).generate(GenerationRequest.builder().prompt("cat").seed(3L)
+                .steps(6).width(64).height(64).saveIntermediates(4).build(), listener);
+
+        Path folder = out.resolve("intermediates").resolve("000001");
+        assertTrue(messages.contains(">> Intermediate images will be written into " + folder), messages::toString);
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of("0000.png", "0004.png", "0005.png"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        // each file shows the latents its step started from: 0 before step 0, step 3's result before step 4
+        assertEquals(0, javax.imageio.ImageIO.read(folder.resolve("0000.png").toFile()).getRGB(0, 0) & 0xFF);
+        assertEquals(40, javax.imageio.ImageIO.read(folder.resolve("0004.png").toFile()).getRGB(0, 0) & 0xFF);
+        assertEquals(50, javax.imageio.ImageIO.read(folder.resolve("0005.png").toFile()).getRGB(0, 0) & 0xFF);
+        assertTrue(!images.get(0).command().contains("intermediates"), images.get(0).command());
     }
 
     @Test

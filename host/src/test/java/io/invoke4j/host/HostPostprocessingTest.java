@@ -165,7 +165,7 @@ class HostPostprocessingTest {
         Pipelines pipelines = new Pipelines(pipeline, img2img,
                 image -> new Latents(new float[4 * (image.getHeight() / 8) * (image.getWidth() / 8)], 1, 4,
                         image.getHeight() / 8, image.getWidth() / 8));
-        LoadedModel loaded = new LoadedModel(model, "abc", pipelines, () -> pipelines, prompts,
+        LoadedModel loaded = new LoadedModel(model, "abc", pipelines, axes -> pipelines, prompts,
                 new TokenizationLog(TOKENIZER, false), () -> { });
         ModelCatalog catalog = mock(ModelCatalog.class);
         when(catalog.entries()).thenReturn(List.of(model));

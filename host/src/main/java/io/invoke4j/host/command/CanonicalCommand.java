@@ -12,7 +12,8 @@ import java.util.StringJoiner;
  * the PNG.
  *
  * <p>The parts come in InvokeAI 2.0.1's order (command-language.md §6): the quoted prompt,
- * {@code -s -S -W -H -C}, {@code --karras_max} where given on the line (InvokeAI 2.1+), then {@code --grid},
+ * {@code -s -S -W -H -C}, {@code --karras_max} where given on the line (InvokeAI 2.1+), {@code --perlin} and
+ * {@code --threshold} where above 0, then {@code --grid},
  * {@code --seamless} and {@code --hires_fix} where set; with an init
  * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>} and {@code -f <strength>}
  * where set, otherwise {@code -A <sampler>} alone; then the post-processing switches ({@code -G -ft -cf},
@@ -20,11 +21,13 @@ import java.util.StringJoiner;
  * and for {@code !fix} {@code --new_prompt}); last {@code -V seed:weight,...} where there are variations. A
  * {@code !fix} command starts {@code !fix "<image>"} instead of the prompt.
  * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i}, {@code -v},
- * {@code --save_original}, {@code --fnformat} or {@code -z} (how the file is named and packed, not what it shows),
- * nor {@code -n} except
+ * {@code --save_original}, {@code --save_intermediates}, {@code --fnformat} or {@code -z} (how the file is named
+ * and packed, not what it shows), nor {@code -n} except
  * before {@code --grid} (a grid is one image of the whole series): each recorded command describes one image, and the host folds {@code -v} into that
  * image's {@code -V} entry before formatting. {@code --fit}, {@code -M} and {@code -f} are written only with an
- * init image, as in InvokeAI, since only img2img and inpainting use them.
+ * init image, as in InvokeAI, since only img2img and inpainting use them. Unlike InvokeAI 2.2.5, a one-axis
+ * {@code --seamless_axes} is written after {@code --seamless}: without it the command of a one-axis seamless image
+ * would tile on both axes when replayed.
  *
  * <p>The prompt is quoted as in InvokeAI 2.0.1 and its manual. Unlike 2.0.1, a {@code "} or {@code \} in the
  * prompt is escaped with a backslash, and a path that a shell split would change (a space, a quote, a
@@ -35,6 +38,9 @@ import java.util.StringJoiner;
  * quoted as the prompt is, so that the command makes the same image again.
  */
 public final class CanonicalCommand {
+    /** {@code --seamless_axes} values that mean the default, both axes: not written. */
+    private static final java.util.Set<String> BOTH_AXES = java.util.Set.of("x,y", "y,x");
+
     private CanonicalCommand() {
     }
 
@@ -58,6 +64,12 @@ public final class CanonicalCommand {
         if (request.karrasMax() != null) {
             command.add("--karras_max " + request.karrasMax());
         }
+        if (request.perlin() != null && request.perlin() > 0) {
+            command.add("--perlin " + PythonFloat.format(request.perlin()));
+        }
+        if (request.threshold() != null && request.threshold() > 0) {
+            command.add("--threshold " + PythonFloat.format(request.threshold()));
+        }
         // quoted only when it has a space: a sampler name read from another tool's metadata may
         String sampler = "-A " + ShellWords.quoted(Objects.requireNonNull(request.sampler(), "sampler"));
         if (Boolean.TRUE.equals(request.grid())) {
@@ -70,6 +82,10 @@ public final class CanonicalCommand {
             command.add("--grid");
         }
         addFlag(command, request.seamless(), "--seamless");
+        if (Boolean.TRUE.equals(request.seamless()) && request.seamlessAxes() != null
+                && !BOTH_AXES.contains(request.seamlessAxes())) {
+            command.add("--seamless_axes " + request.seamlessAxes());
+        }
         addFlag(command, request.hiresFix(), "--hires_fix");
         if (request.initImage() != null) {
             command.add(withValue("-I", request.initImage())).add(sampler);

@@ -48,9 +48,14 @@ import java.util.regex.Pattern;
  *       Python's integers have no limit.</li>
  *   <li>{@code --prompt TEXT}, which InvokeAI 2.2.5 accepts and then overwrites with the prompt it split off, is
  *       not a switch here: it would be one that does nothing.</li>
- *   <li>Until every switch of InvokeAI is read, a name of one that is not ({@code --perlin}, {@code -tm}) is
- *       refused as {@code unrecognized arguments}, and takes no part in abbreviations: {@code --pe} means
- *       {@code --perlin} in InvokeAI 2.2.5 but is unknown here.</li>
+ *   <li>Until every switch of InvokeAI is read, a name of one that is not ({@code --seam_size}, {@code -tm}) is
+ *       refused as {@code unrecognized arguments}, and takes no part in abbreviations: {@code --ti} means
+ *       {@code --tile_size} in InvokeAI 2.2.5 but is unknown here.</li>
+ *   <li>{@code --threshold} below 0 and {@code --perlin} outside [0, 1] are refused as the line is read, with
+ *       InvokeAI's messages; InvokeAI checked them when generating, after {@code -f} and {@code -v}, so with
+ *       several bad values another message may come first here. {@code --save_intermediates} below 0 is refused
+ *       (InvokeAI would divide by it), and {@code --seamless_axes} must be {@code x}, {@code y} or
+ *       {@code x,y}: InvokeAI 2.2.5 took any text and looked for the letters in it.</li>
  *   <li>{@code --fnformat} and {@code -z/--png_compression} left off the line take the start-up values; InvokeAI's
  *       per-line defaults ({@code {prefix}.{seed}.png}, 6) hid them. An {@code --fnformat} pattern is read when the
  *       line is, and what {@link PythonFormat} does not support is refused in one line; InvokeAI let Python fail

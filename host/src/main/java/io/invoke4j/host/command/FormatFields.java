@@ -20,8 +20,8 @@ import java.util.Map;
 public final class FormatFields {
     /** Every name a pattern may use, in the order the help lists them. */
     public static final List<String> NAMES = List.of("prefix", "seed", "prompt", "steps", "iterations", "width",
-            "height", "cfg_scale", "sampler_name", "strength", "init_img", "init_mask", "fit", "variation_amount",
-            "grid", "individual", "skip_normalize", "seamless", "hires_fix", "facetool_strength",
+            "height", "cfg_scale", "threshold", "perlin", "sampler_name", "strength", "init_img", "init_mask", "fit", "variation_amount",
+            "grid", "individual", "skip_normalize", "seamless", "hires_fix", "save_intermediates", "facetool_strength",
             "codeformer_fidelity", "save_original", "outdir", "png_compression");
 
     private static final double DEFAULT_CODEFORMER_FIDELITY = 0.75;
@@ -45,6 +45,8 @@ public final class FormatFields {
         values.put("width", r.width());
         values.put("height", r.height());
         values.put("cfg_scale", r.cfgScale());
+        values.put("threshold", r.threshold() != null ? r.threshold() : 0.0);
+        values.put("perlin", r.perlin() != null ? r.perlin() : 0.0);
         values.put("sampler_name", r.sampler());
         values.put("strength", r.strength());
         values.put("init_img", r.initImage());
@@ -56,6 +58,7 @@ public final class FormatFields {
         values.put("skip_normalize", flag(r.skipNormalize()));
         values.put("seamless", flag(r.seamless()));
         values.put("hires_fix", flag(r.hiresFix()));
+        values.put("save_intermediates", r.saveIntermediates() != null ? r.saveIntermediates() : 0);
         values.put("facetool_strength", r.facetoolStrength() != null ? r.facetoolStrength() : 0.0);
         values.put("codeformer_fidelity", r.codeformerFidelity() != null ? r.codeformerFidelity()
                 : DEFAULT_CODEFORMER_FIDELITY);

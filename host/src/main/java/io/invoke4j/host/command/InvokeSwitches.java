@@ -23,9 +23,9 @@ final class InvokeSwitches {
      * {@code --prompt}). A name moves from here to a declaration when invoke4j starts reading it.
      */
     static final Set<String> NOT_READ_YET = Set.of(
-            "--prompt", "--threshold", "--perlin", "--save_intermediates", "-tm", "--text_mask", "--init_color",
-            "--invert_mask", "-r", "--inpaint_replace", "--force_outpaint", "--seam_size",
-            "--seam_blur", "--seam_strength", "--seam_steps", "--tile_size", "--seamless_axes", "--use_mps_noise");
+            "--prompt", "-tm", "--text_mask", "--init_color", "--invert_mask", "-r", "--inpaint_replace",
+            "--force_outpaint", "--seam_size", "--seam_blur", "--seam_strength", "--seam_steps", "--tile_size",
+            "--use_mps_noise");
 
     private InvokeSwitches() {
     }
@@ -67,6 +67,15 @@ final class InvokeSwitches {
                                 + " harder.")
                         // nan fails the comparison, so it is refused as well
                         .require(cfg -> cfg > 1.0, "CFG_Scale (-C) must be >1.0"),
+                // nan fails both comparisons, as InvokeAI's asserts
+                Switch.of(ValueType.FLOAT, Builder::threshold, "--threshold")
+                        .help("Latent threshold for classifier free guidance (CFG) - prevent generator from"
+                                + " \"trying\" too hard. Use positive values, 0 disables.")
+                        .require(threshold -> threshold >= 0.0, "--threshold must be >=0.0"),
+                Switch.of(ValueType.FLOAT, Builder::perlin, "--perlin")
+                        .help("Perlin noise scale (0.0 - 1.0) - add perlin noise to the initialization instead of"
+                                + " the usual gaussian noise.")
+                        .require(perlin -> 0.0 <= perlin && perlin <= 1.0, "--perlin must be in [0.0, 1.0]"),
                 // InvokeAI's per-line default, {prefix}.{seed}.png, hid the start-up --fnformat; absent, it is used
                 Switch.of(ValueType.FORMAT_PATTERN, Builder::fnformat, "--fnformat")
                         .help("Overwrite the filename format. You can use any argument as wildcard enclosed in curly"
@@ -88,6 +97,11 @@ final class InvokeSwitches {
                         .help("Directory to save generated images and a log of prompts and seeds"),
                 Switch.of(ValueType.FLAG, Builder::hiresFix, "--hires_fix")
                         .help("Create hires image using img2img to prevent duplicated objects"),
+                // InvokeAI divides the step by N; 0 is its default, off
+                Switch.of(ValueType.INT, Builder::saveIntermediates, "--save_intermediates")
+                        .help("Save every nth intermediate image into an 'intermediates' directory within the output"
+                                + " directory")
+                        .require(every -> every >= 0, "--save_intermediates must be at least 0"),
                 // InvokeAI takes a negative count as 0; it can only be a typing mistake
                 Switch.of(ValueType.INT, Builder::karrasMax, "--karras_max")
                         .help("control the point at which the K* samplers will shift from using the Karras noise"
@@ -215,6 +229,8 @@ final class InvokeSwitches {
     private static List<Switch<?>> specialEffects() {
         return List.of(
                 Switch.of(ValueType.FLAG, Builder::seamless, "--seamless")
-                        .help("Change the model to seamless tiling (circular) mode"));
+                        .help("Change the model to seamless tiling (circular) mode"),
+                Switch.of(ValueType.AXES, Builder::seamlessAxes, "--seamless_axes")
+                        .help("Specify which axes to use circular convolution on: x, y or x,y (default)."));
     }
 }

@@ -41,6 +41,24 @@ final class ValueType<T> {
         }
     });
 
+    /**
+     * {@code --seamless_axes}: {@code x}, {@code y} or both, comma-separated in either order, read as
+     * {@code "x"}, {@code "y"} or {@code "x,y"}. InvokeAI 2.2.5 took any text and looked only for the letters in
+     * it, so a mistyped axis silently turned seamless off on that axis; here it is refused.
+     */
+    static final ValueType<String> AXES = new ValueType<>(true, text -> {
+        boolean x = false;
+        boolean y = false;
+        for (String axis : text.split(",", -1)) {
+            switch (axis.strip()) {
+                case "x" -> x = true;
+                case "y" -> y = true;
+                default -> throw new Refused("invalid axis list: " + PythonRepr.of(text) + " (use x, y or x,y)");
+            }
+        }
+        return x && y ? "x,y" : x ? "x" : "y";
+    });
+
     private final boolean takesValue;
     private final Function<String, T> reader;
     /** For {@code nargs='+'}: reads every word taken; {@code null} for a type taking one word. */

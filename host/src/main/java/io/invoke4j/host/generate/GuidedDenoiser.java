@@ -13,6 +13,9 @@ import java.util.Map;
  * (input scaling {@code c_in = 1 / sqrt(sigma^2 + 1)}, fractional timestep from sigma, {@code denoised = x -
  * sigma * eps}) wrapped in InvokeAI 2.2.5's CFG ({@code uncond + (cond - uncond) * scale}).
  *
+ * <p>With a {@link CfgThreshold} ({@code --threshold}), each k-sampler prediction is clamped after the CFG mix, as
+ * InvokeAI's {@code CFGDenoiser} does; DDIM and PLMS ({@link #predictNoise}) never threshold, as in InvokeAI.
+ *
  * <p>Unconditional and conditional rows run as one batch of 2 when the UNet's batch axis allows it, as
  * InvokeAI does; otherwise as two calls. All buffers are allocated once per image size and reused every step.
  */
@@ -20,6 +23,8 @@ public final class GuidedDenoiser implements Denoiser {
     private final InferenceSession unet;
     private final DiscreteSchedule schedule;
     private final float guidanceScale;
+    /** {@code null} when the command has no {@code --threshold}. */
+    private final CfgThreshold threshold;
     private final boolean batched;
     private final boolean integerTimestep;
     private final String sampleName;
@@ -45,6 +50,13 @@ public final class GuidedDenoiser implements Denoiser {
      */
     public GuidedDenoiser(InferenceSession unet, DiscreteSchedule schedule, Tensor uncond, Tensor cond,
                           float guidanceScale, int[] latentShape) {
+        this(unet, schedule, uncond, cond, guidanceScale, latentShape, null);
+    }
+
+    /** @param threshold clamps each {@link #denoise} result ({@code --threshold}), or {@code null} for none */
+    public GuidedDenoiser(InferenceSession unet, DiscreteSchedule schedule, Tensor uncond, Tensor cond,
+                          float guidanceScale, int[] latentShape, CfgThreshold threshold) {
+        this.threshold = threshold;
         this.unet = unet;
         this.schedule = schedule;
         this.guidanceScale = guidanceScale;
@@ -93,6 +105,9 @@ public final class GuidedDenoiser implements Denoiser {
             float uncond = xd[i] + eps[i] * cOut;
             float cond = xd[i] + eps[size + i] * cOut;
             od[i] = uncond + (cond - uncond) * guidanceScale;
+        }
+        if (threshold != null) {
+            threshold.apply(od, size);
         }
     }
 

@@ -79,6 +79,7 @@ public final class Img2ImgPipeline {
             GuidedDenoiser denoiser = new GuidedDenoiser(model.unet(), schedule, p.uncond(), p.cond(), p.cfgScale(),
                     x.shape());
             context.beforeFirstStep(x);
+            progress.samplingStarts(x);
             latents = sampler.sample(denoiser, x, img2img.sigmas(), context);
         }
 

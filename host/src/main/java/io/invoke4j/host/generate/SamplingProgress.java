@@ -10,7 +10,14 @@ public interface SamplingProgress {
     };
 
     /**
-     * Step {@code step} (0-based) of {@code steps} is done.
+     * The sampler is about to take its first step from {@code x} (the latents that step starts from, which the
+     * sampler then changes in place). For {@code --save_intermediates}, which shows each step's starting point.
+     */
+    default void samplingStarts(Latents x) {
+    }
+
+    /**
+     * Step {@code step} (0-based) of {@code steps} is done; {@code x} is the latents after it.
      *
      * @throws java.util.concurrent.CancellationException to stop the image
      */

@@ -39,7 +39,8 @@ public final class StableDiffusionModel implements AutoCloseable {
     private final SessionWrapper wrap;
     /** A seamless view shares the text encoder of the model it was made from, which closes it. */
     private final boolean ownsTextEncoder;
-    private StableDiffusionModel seamless;
+    /** The seamless views opened so far, by {@link #axesIndex}: x only, y only, both. */
+    private final StableDiffusionModel[] seamless = new StableDiffusionModel[3];
 
     private StableDiffusionModel(Path folder, ClipTokenizer tokenizer, DiscreteSchedule schedule,
                                  InferenceSession textEncoder, InferenceSession unet, InferenceSession vaeDecoder,
@@ -118,18 +119,38 @@ public final class StableDiffusionModel implements AutoCloseable {
     }
 
     /**
-     * The same model whose UNet and VAE convolutions pad circularly ({@code --seamless}): opened on first use,
-     * then kept; it shares this model's tokenizer, schedule and text encoder, and closes with it.
+     * The same model whose UNet and VAE convolutions pad circularly on both axes ({@code --seamless}).
+     *
+     * @see #seamless(boolean, boolean)
      */
-    public synchronized StableDiffusionModel seamless() {
-        if (options.circularPadding()) {
+    public StableDiffusionModel seamless() {
+        return seamless(true, true);
+    }
+
+    /**
+     * The same model whose UNet and VAE convolutions pad circularly along the width ({@code x}) and/or the height
+     * ({@code y}) ({@code --seamless --seamless_axes}): each variant is opened on first use, then kept; it shares
+     * this model's tokenizer, schedule and text encoder, and closes with it.
+     *
+     * @throws IllegalArgumentException when neither axis is asked for
+     */
+    public synchronized StableDiffusionModel seamless(boolean x, boolean y) {
+        if (!x && !y) {
+            throw new IllegalArgumentException("seamless needs at least one axis");
+        }
+        if (options.circularX() == x && options.circularY() == y) {
             return this;
         }
-        if (seamless == null) {
-            seamless = withImageNetworks(folder, tokenizer, schedule, textEncoder, engine,
-                    options.withCircularPadding(true), wrap, false);
+        int index = axesIndex(x, y);
+        if (seamless[index] == null) {
+            seamless[index] = withImageNetworks(folder, tokenizer, schedule, textEncoder, engine,
+                    options.withCircularAxes(x, y), wrap, false);
         }
-        return seamless;
+        return seamless[index];
+    }
+
+    private static int axesIndex(boolean x, boolean y) {
+        return x && y ? 2 : x ? 0 : 1;
     }
 
     private static InferenceSession track(List<InferenceSession> opened, InferenceSession session) {
@@ -202,8 +223,10 @@ public final class StableDiffusionModel implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (seamless != null) {
-            seamless.close();
+        for (StableDiffusionModel view : seamless) {
+            if (view != null) {
+                view.close();
+            }
         }
         if (ownsTextEncoder) {
             textEncoder.close();

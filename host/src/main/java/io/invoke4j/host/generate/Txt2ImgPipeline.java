@@ -6,6 +6,7 @@ import io.invoke4j.api.SamplerContext;
 import io.invoke4j.api.ScheduleKind;
 import io.invoke4j.api.Tensor;
 import io.invoke4j.host.noise.TorchGenerator;
+import java.awt.image.BufferedImage;
 
 /**
  * Text to image as InvokeAI 2.2.5 runs it, top to bottom: take the encoded prompt, prepare the latents from the
@@ -29,9 +30,16 @@ public final class Txt2ImgPipeline {
      * @param generator torch's generator as the noise left it: ancestral samplers draw on from it
      * @param width     multiple of 64
      * @param height    multiple of 64
+     * @param threshold {@code --threshold}: k-samplers clamp each guided prediction ({@link CfgThreshold}); 0 is off
      */
     public record Txt2ImgParams(Tensor cond, Tensor uncond, float[] noise, TorchGenerator generator, int steps,
-                                float cfgScale, int width, int height, int karrasMax) {
+                                float cfgScale, int width, int height, int karrasMax, double threshold) {
+
+        /** Without {@code --threshold}. */
+        public Txt2ImgParams(Tensor cond, Tensor uncond, float[] noise, TorchGenerator generator, int steps,
+                             float cfgScale, int width, int height, int karrasMax) {
+            this(cond, uncond, noise, generator, steps, cfgScale, width, height, karrasMax, 0);
+        }
     }
 
     /** The final latents and the decoded image values of one generation. */
@@ -43,6 +51,11 @@ public final class Txt2ImgPipeline {
         Latents latents = denoise(p, sampler, progress);
         // 4. decode
         return new Result(latents, decoder.decode(latents));
+    }
+
+    /** The image of {@code latents} as the VAE decodes it, as {@code --save_intermediates} shows a step. */
+    public BufferedImage decodeImage(Latents latents) {
+        return LatentDecoder.toImage(decoder.decode(latents));
     }
 
     /** Steps 1-3 of {@link #generate}: the final latents, not decoded (hires fix works on them). */
@@ -68,7 +81,11 @@ public final class Txt2ImgPipeline {
         }
 
         // 3. denoise
-        GuidedDenoiser denoiser = new GuidedDenoiser(model.unet(), schedule, uncond, cond, p.cfgScale(), shape);
+        // InvokeAI's KSampler builds its CFGDenoiser with the threshold; its DDIM and PLMS samplers take none
+        CfgThreshold threshold = kind != ScheduleKind.TIMESTEPS && p.threshold() > 0
+                ? new CfgThreshold(p.threshold(), p.steps()) : null;
+        GuidedDenoiser denoiser = new GuidedDenoiser(model.unet(), schedule, uncond, cond, p.cfgScale(), shape,
+                threshold);
         int steps = sigmas.length - 1;
         float[] alphas = schedule.alphasCumprod();
         SamplerContext context = new SamplerContext() {
@@ -92,6 +109,7 @@ public final class Txt2ImgPipeline {
                 return timesteps;
             }
         };
+        progress.samplingStarts(x);
         return sampler.sample(denoiser, x, sigmas, context);
     }
 

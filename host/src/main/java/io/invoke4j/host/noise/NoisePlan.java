@@ -45,7 +45,11 @@ import java.util.stream.Collectors;
  * A command stopped part-way leaves the chain where InvokeAI's interrupted command leaves {@code random}.
  * Not thread-safe.
  *
- * <p>Not modelled: {@code --perlin} (its blend belongs inside each {@code randn} above), and InvokeAI's
+ * <p>With {@code --perlin p} ({@link #start(Long, List, Double, int, LatentNoise, SeedChain)}) every
+ * {@code randn(s)} above is followed by the Perlin blend, drawn from the same generator
+ * ({@link PerlinNoise#blend}), as InvokeAI's {@code get_noise} does.
+ *
+ * <p>Not modelled: InvokeAI's
  * replacement of seeds outside 0 to 2^32 - 1 by a random one in {@code seed_everything} (here only their low
  * 32 bits reach torch, as with {@link TorchGenerator}).
  */
@@ -64,7 +68,7 @@ public final class NoisePlan {
     private final Kind kind;
     private final SeedChain seeds;
     private final int iterations;
-    private final int latentSize;
+    private final LatentNoise shape;
     private final long firstSeed;
     private final List<Variation> withVariations;
     private final double amount;
@@ -78,13 +82,13 @@ public final class NoisePlan {
     private int started;
     private boolean imageInProgress;
 
-    private NoisePlan(Kind kind, SeedChain seeds, int iterations, int latentSize, long firstSeed,
+    private NoisePlan(Kind kind, SeedChain seeds, int iterations, LatentNoise shape, long firstSeed,
                       List<Variation> withVariations, double amount, float[] base, TorchGenerator baseGenerator,
                       long pendingSeed) {
         this.kind = kind;
         this.seeds = seeds;
         this.iterations = iterations;
-        this.latentSize = latentSize;
+        this.shape = shape;
         this.firstSeed = firstSeed;
         this.withVariations = withVariations;
         this.amount = amount;
@@ -137,8 +141,19 @@ public final class NoisePlan {
      */
     public static NoisePlan start(Long seed, List<Variation> withVariations, Double variationAmount,
                                   int iterations, int latentSize, SeedChain seeds) {
+        return start(seed, withVariations, variationAmount, iterations, LatentNoise.gaussian(latentSize), seeds);
+    }
+
+    /**
+     * Plans a command's images whose noise has {@code noise}'s shape and Perlin blend, drawing the {@code -V}
+     * base noise now and the first {@code -v} seed from fresh OS entropy.
+     *
+     * @see #start(Long, List, Double, int, int, SeedChain, LongSupplier)
+     */
+    public static NoisePlan start(Long seed, List<Variation> withVariations, Double variationAmount,
+                                  int iterations, LatentNoise noise, SeedChain seeds) {
         // random.seed() then randrange(0, 2^32 - 1): the first output of a chain seeded from OS entropy
-        return start(seed, withVariations, variationAmount, iterations, latentSize, seeds,
+        return start(seed, withVariations, variationAmount, iterations, noise, seeds,
                 () -> new SeedChain().next());
     }
 
@@ -164,37 +179,53 @@ public final class NoisePlan {
     public static NoisePlan start(Long seed, List<Variation> withVariations, Double variationAmount,
                                   int iterations, int latentSize, SeedChain seeds,
                                   LongSupplier firstVariationSeed) {
-        Objects.requireNonNull(seeds, "seeds");
-        Objects.requireNonNull(firstVariationSeed, "firstVariationSeed");
         if (iterations < 1 || latentSize < 1) {
             throw new IllegalArgumentException("need at least one image of at least one float, got " + iterations
                     + " image(s) of " + latentSize);
         }
+        return start(seed, withVariations, variationAmount, iterations, LatentNoise.gaussian(latentSize), seeds,
+                firstVariationSeed);
+    }
+
+    /**
+     * As {@link #start(Long, List, Double, int, int, SeedChain, LongSupplier)}, with each image's noise of
+     * {@code noise}'s shape, Perlin blend included.
+     */
+    public static NoisePlan start(Long seed, List<Variation> withVariations, Double variationAmount,
+                                  int iterations, LatentNoise noise, SeedChain seeds,
+                                  LongSupplier firstVariationSeed) {
+        Objects.requireNonNull(noise, "noise");
+        Objects.requireNonNull(seeds, "seeds");
+        Objects.requireNonNull(firstVariationSeed, "firstVariationSeed");
+        if (iterations < 1) {
+            throw new IllegalArgumentException("need at least one image, got " + iterations);
+        }
+        int latentSize = noise.size();
         check(seed, withVariations, variationAmount, iterations);
         List<Variation> variations = withVariations == null ? List.of() : List.copyOf(withVariations);
         double amount = variationAmount == null ? 0 : variationAmount;
         // Generator.generate: "seed if seed is not None else self.new_seed()", before any noise is drawn
         long first = seed != null ? seed : seeds.next();
         if (amount == 0 && variations.isEmpty()) {
-            return new NoisePlan(Kind.PLAIN, seeds, iterations, latentSize, first, variations, 0, null, null, first);
+            return new NoisePlan(Kind.PLAIN, seeds, iterations, noise, first, variations, 0, null, null, first);
         }
 
         // generate_initial_noise: seed_everything(S), base = noise(); per -V entry seed_everything(vs), slerp
         float[] base = new float[latentSize];
-        TorchGenerator generator = draw(first, base, seeds);
+        TorchGenerator generator = draw(first, base, noise, seeds);
         long lastSeed = first;
         float[] next = variations.isEmpty() ? null : new float[latentSize];
         for (Variation variation : variations) {
-            generator = draw(variation.seed(), next, seeds);
+            generator = draw(variation.seed(), next, noise, seeds);
             Slerp.slerp(variation.weight(), base, next, base);
             lastSeed = variation.seed();
         }
         if (amount == 0) {
-            return new NoisePlan(Kind.BLENDED, seeds, iterations, latentSize, first, variations, 0, base, generator,
+            return new NoisePlan(Kind.BLENDED, seeds, iterations, noise, first, variations, 0, base, generator,
                     lastSeed);
         }
         // the one seed of the command that no -S can reproduce; the later ones are f-chained from it
-        return new NoisePlan(Kind.VARIED, seeds, iterations, latentSize, first, variations, amount, base, null,
+        return new NoisePlan(Kind.VARIED, seeds, iterations, noise, first, variations, amount, base, null,
                 firstVariationSeed.getAsLong());
     }
 
@@ -231,16 +262,16 @@ public final class NoisePlan {
         imageInProgress = true;
         return switch (kind) {
             case PLAIN -> {
-                float[] noise = new float[latentSize];
-                TorchGenerator generator = draw(seed, noise, seeds);
+                float[] noise = new float[shape.size()];
+                TorchGenerator generator = draw(seed, noise, shape, seeds);
                 yield new ImageNoise(index, seed, seed, List.of(), noise, generator);
             }
             case BLENDED ->
                 // the base is handed over as is: there is exactly one image, and nothing reseeds in between
                 new ImageNoise(index, seed, firstSeed, withVariations, base, baseGenerator);
             case VARIED -> {
-                float[] noise = new float[latentSize];
-                TorchGenerator generator = draw(seed, noise, seeds);
+                float[] noise = new float[shape.size()];
+                TorchGenerator generator = draw(seed, noise, shape, seeds);
                 Slerp.slerp(amount, base, noise, noise);
                 List<Variation> recorded = new ArrayList<>(withVariations);
                 recorded.add(new Variation(seed, amount));
@@ -266,14 +297,15 @@ public final class NoisePlan {
 
     /**
      * InvokeAI's {@code seed_everything(seed)} then {@code get_noise()}: Python's {@code random} and torch are
-     * both seeded with {@code seed}, and {@code out} is filled with one {@code randn} draw.
+     * both seeded with {@code seed}, and {@code out} is filled with one {@code randn} draw, Perlin-blended when
+     * {@code noise} asks for it.
      *
      * @return torch's generator after the draw
      */
-    private static TorchGenerator draw(long seed, float[] out, SeedChain seeds) {
+    private static TorchGenerator draw(long seed, float[] out, LatentNoise noise, SeedChain seeds) {
         seeds.reseed(seed);
         TorchGenerator generator = new TorchGenerator(seed);
-        generator.randn(out);
+        noise.draw(generator, out);
         return generator;
     }
 }

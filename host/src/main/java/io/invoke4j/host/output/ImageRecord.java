@@ -21,6 +21,8 @@ import java.util.List;
  * @param gridSeeds  for a grid image, the seed of every cell in order; empty for a single image
  * @param img2img    what an img2img or inpainting image was made from; {@code null} for txt2img
  * @param postprocessed what {@code -G}/{@code -U} did to the image; {@code null} when nothing did
+ * @param threshold {@code --threshold}, 0 when not given
+ * @param perlin    {@code --perlin}, 0 when not given
  */
 public record ImageRecord(
         String prompt,
@@ -36,7 +38,9 @@ public record ImageRecord(
         List<Variation> variations,
         List<Long> gridSeeds,
         Img2Img img2img,
-        Postprocessed postprocessed) {
+        Postprocessed postprocessed,
+        double threshold,
+        double perlin) {
 
     /**
      * @param strength {@code -f}
@@ -72,19 +76,25 @@ public record ImageRecord(
                        String modelId, String modelHash, String command, List<Variation> variations,
                        List<Long> gridSeeds, Img2Img img2img) {
         this(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command, variations, gridSeeds,
-                img2img, null);
+                img2img, null, 0, 0);
     }
 
     /** This record with what post-processing did. */
     public ImageRecord postprocessed(Postprocessed what) {
         return new ImageRecord(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command,
-                variations, gridSeeds, img2img, what);
+                variations, gridSeeds, img2img, what, threshold, perlin);
+    }
+
+    /** This record with the {@code --threshold} and {@code --perlin} the image was made with. */
+    public ImageRecord withNoiseShaping(double threshold, double perlin) {
+        return new ImageRecord(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command,
+                variations, gridSeeds, img2img, postprocessed, threshold, perlin);
     }
 
     /** A single image without variations. */
     public ImageRecord(String prompt, long seed, int steps, double cfgScale, int width, int height, String sampler,
                        String modelId, String modelHash, String command) {
         this(prompt, seed, steps, cfgScale, width, height, sampler, modelId, modelHash, command, List.of(), List.of(), null,
-                null);
+                null, 0, 0);
     }
 }

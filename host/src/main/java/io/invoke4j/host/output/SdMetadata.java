@@ -46,8 +46,8 @@ final class SdMetadata {
         image.put("seed", seed);
         image.put("steps", record.steps());
         image.put("cfg_scale", record.cfgScale());
-        image.put("threshold", 0.0);
-        image.put("perlin", 0.0);
+        image.put("threshold", record.threshold());
+        image.put("perlin", record.perlin());
         image.put("width", record.width());
         image.put("height", record.height());
         ImageRecord.Postprocessed post = record.postprocessed();

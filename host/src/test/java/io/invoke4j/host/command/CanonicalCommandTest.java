@@ -404,6 +404,39 @@ class CanonicalCommandTest {
     }
 
     @Test
+    void writesPerlinThenThresholdAfterKarrasMaxWhereAboveZero() {
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 --karras_max 5 --perlin 0.25 --threshold 2.0 --seamless"
+                        + " -A k_lms",
+                CanonicalCommand.format(request("a").karrasMax(5).threshold(2.0).perlin(0.25).seamless(true).build(),
+                        42));
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms",
+                CanonicalCommand.format(request("a").threshold(0.0).perlin(0.0).build(), 42));
+    }
+
+    @Test
+    void neverWritesSaveIntermediates() {
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 --seamless -A k_lms",
+                CanonicalCommand.format(request("a").seamless(true).saveIntermediates(2).build(), 42));
+    }
+
+    @Test
+    void writesOneSeamlessAxisSoThatTheCommandTilesAsTheImageDoes() {
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 --seamless --seamless_axes x -A k_lms",
+                CanonicalCommand.format(request("a").seamless(true).seamlessAxes("x").build(), 42));
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 --seamless -A k_lms",
+                CanonicalCommand.format(request("a").seamless(true).seamlessAxes("x,y").build(), 42));
+        assertEquals("\"a\" -s 50 -S 42 -W 512 -H 512 -C 7.5 -A k_lms",
+                CanonicalCommand.format(request("a").seamlessAxes("y").build(), 42), "no --seamless: nothing to wrap");
+        assertRoundTrip(request("a").seamless(true).seamlessAxes("y").build());
+    }
+
+    @Test
+    void perlinAndThresholdRoundTrip() {
+        assertRoundTrip(request("a").perlin(0.5).threshold(7.0).build());
+        assertRoundTrip(request("a").perlin(1.0).threshold(1e-05).initImage("in.png").strength(0.5).build());
+    }
+
+    @Test
     void karrasMaxAndEmbiggenTilesRoundTrip() {
         assertRoundTrip(request("a").karrasMax(0).build());
         assertRoundTrip(request("a").karrasMax(1000).initImage("in.png").strength(0.5).embiggenTiles(List.of(1))

@@ -86,9 +86,10 @@ class CommandParserTest {
 
     @Test
     void sharedPrefixIsAmbiguous() {
-        assertEquals("ambiguous option: --s could match --steps, --seed, --skip_normalize, --sampler, --strength,"
-                + " --save_original, --seamless", error("a --s 5"));
-        assertEquals("ambiguous option: --sa could match --sampler, --save_original", error("a --sa ddim"));
+        assertEquals("ambiguous option: --s could match --steps, --seed, --skip_normalize, --sampler,"
+                + " --save_intermediates, --strength, --save_original, --seamless, --seamless_axes", error("a --s 5"));
+        assertEquals("ambiguous option: --sa could match --sampler, --save_intermediates, --save_original",
+                error("a --sa ddim"));
         assertEquals("ambiguous option: --h could match --help, --height, --hires_fix", error("a --h 5"));
     }
 
@@ -297,7 +298,7 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--threshold 0.5", "-tm cat", "--prompt x", "--seamless_axes=x", "--init_color x",
+    @ValueSource(strings = {"--seam_size 5", "-tm cat", "--prompt x", "--tile_size=16", "--init_color x",
         "-r 0.5", "--invert_mask"})
     void switchInvokeAiHasButInvoke4jNotYetIsUnrecognized(String switchText) {
         assertEquals("unrecognized arguments: " + switchText, error("a cat -s 5 " + switchText));
@@ -305,8 +306,39 @@ class CommandParserTest {
 
     @Test
     void unknownSwitchesAndExtraWordsAreReportedTogether() {
-        assertEquals("unrecognized arguments: --threshold 9 --perlin 0.5",
-                error("a cat --threshold 9 -s 5 --perlin 0.5"));
+        assertEquals("unrecognized arguments: --seam_size 9 --seam_blur 5",
+                error("a cat --seam_size 9 -s 5 --seam_blur 5"));
+    }
+
+    // --- --threshold, --perlin, --save_intermediates (v2.0.1) and --seamless_axes (v2.1.0)
+
+    @Test
+    void readsThresholdPerlinIntermediatesAndSeamlessAxes() {
+        assertParses(prompt("a cat").threshold(2.5).perlin(0.25).saveIntermediates(5).seamless(true)
+                        .seamlessAxes("x"),
+                "a cat --threshold 2.5 --perlin 0.25 --save_intermediates 5 --seamless --seamless_axes x");
+        assertParses(prompt("a").seamlessAxes("x,y"), "a --seamless_axes y,x");
+        assertParses(prompt("a").seamlessAxes("y"), "a --seamless_axes=y");
+        assertParses(prompt("a").threshold(0.0).perlin(1.0).saveIntermediates(0),
+                "a --threshold 0 --perlin 1 --save_intermediates 0");
+    }
+
+    @Test
+    void refusesOutOfRangeThresholdPerlinAndIntermediatesWithInvokeAisMessages() {
+        assertEquals("--threshold must be >=0.0", error("a --threshold -1"));
+        assertEquals("--threshold must be >=0.0", error("a --threshold nan"));
+        assertEquals("--perlin must be in [0.0, 1.0]", error("a --perlin 1.5"));
+        assertEquals("--perlin must be in [0.0, 1.0]", error("a --perlin -0.1"));
+        assertEquals("--save_intermediates must be at least 0", error("a --save_intermediates -2"));
+        assertEquals("argument --save_intermediates: invalid int value: '1.5'", error("a --save_intermediates 1.5"));
+    }
+
+    @Test
+    void refusesAnAxisListThatIsNotXOrY() {
+        assertEquals("argument --seamless_axes: invalid axis list: 'z' (use x, y or x,y)",
+                error("a --seamless --seamless_axes z"));
+        assertEquals("argument --seamless_axes: invalid axis list: 'x,' (use x, y or x,y)",
+                error("a --seamless --seamless_axes x,"));
     }
 
     // --- --fnformat and -z (v2.1.0 and v2.0.2)
@@ -408,7 +440,8 @@ class CommandParserTest {
                 "--seamless", "-V", "--with_variations")) {
             assertTrue(names.contains(name), name);
         }
-        assertFalse(names.contains("--threshold"), "a switch not read yet is not offered");
+        assertFalse(names.contains("--seam_size"), "a switch not read yet is not offered");
+        assertTrue(names.containsAll(List.of("--threshold", "--perlin", "--save_intermediates", "--seamless_axes")));
         assertTrue(names.contains("-G") && names.contains("--embiggen"), "the post-processing switches are");
         assertEquals(names.size(), names.stream().distinct().count(), names::toString);
     }

@@ -332,7 +332,8 @@ class GenerationSwitchesTest {
                 error("a --i 3"));
         assertEquals("ambiguous option: --w could match --width, --with_variations", error("a --w 5"));
         assertEquals("ambiguous option: --st could match --steps, --strength", error("a --st 5"));
-        assertEquals("ambiguous option: --se could match --seed, --seamless", error("a --se 5"));
+        assertEquals("ambiguous option: --se could match --seed, --seamless, --seamless_axes", error("a --se 5"));
+        assertEquals("ambiguous option: --p could match --perlin, --png_compression", error("a --p 5"));
         assertEquals("ambiguous option: --in could match --individual, --init_img, --init_mask", error("a --in x"));
     }
 

@@ -17,14 +17,15 @@ class HelpTextTest {
     @Test
     void startsWithTheUsageLineInSwitchOrder() {
         assertEquals("usage: invoke> [-h] prompt [-s STEPS] [-S SEED] [-n ITERATIONS] [-W WIDTH] [-H HEIGHT]"
-                + " [-C CFG_SCALE] [--fnformat FNFORMAT] [--grid] [-i] [-x] [-A SAMPLER_NAME] [-t] [--outdir OUTDIR]"
-                + " [--hires_fix] [--karras_max KARRAS_MAX] [--png_compression PNG_COMPRESSION] [-I INIT_IMG]"
+                + " [-C CFG_SCALE] [--threshold THRESHOLD] [--perlin PERLIN] [--fnformat FNFORMAT] [--grid] [-i] [-x]"
+                + " [-A SAMPLER_NAME] [-t] [--outdir OUTDIR] [--hires_fix] [--save_intermediates SAVE_INTERMEDIATES]"
+                + " [--karras_max KARRAS_MAX] [--png_compression PNG_COMPRESSION] [-I INIT_IMG]"
                 + " [-M INIT_MASK] [-T] [-f STRENGTH] [-D direction [pixels ...]] [-c direction [pixels ...]]"
                 + " [-v VARIATION_AMOUNT] [-V WITH_VARIATIONS] [--new_prompt NEW_PROMPT]"
                 + " [-ft FACETOOL] [-G FACETOOL_STRENGTH] [-cf CODEFORMER_FIDELITY] [-U UPSCALE [UPSCALE ...]]"
                 + " [--save_original] [--embiggen EMBIGGEN [EMBIGGEN ...]]"
                 + " [--embiggen_tiles EMBIGGEN_TILES [EMBIGGEN_TILES ...]] [--embiggen_strength EMBIGGEN_STRENGTH]"
-                + " [--seamless]", lines().get(0));
+                + " [--seamless] [--seamless_axes SEAMLESS_AXES]", lines().get(0));
     }
 
     @Test
@@ -75,6 +76,9 @@ class HelpTextTest {
         assertTrue(help.contains("prompts and seeds\n"
                 + "  --hires_fix           Create hires image using img2img to prevent duplicated\n"
                 + "                        objects\n"
+                + "  --save_intermediates SAVE_INTERMEDIATES\n"
+                + "                        Save every nth intermediate image into an\n"
+                + "                        'intermediates' directory within the output directory\n"
                 + "  --karras_max KARRAS_MAX\n"
                 + "                        control the point at which the K* samplers will shift\n"), help);
         assertTrue(help.contains("value (e.g. 1000) to use Karras for all step values.\n"
@@ -83,14 +87,15 @@ class HelpTextTest {
 
     @Test
     void listsFnformatWithItsWildcardsAndPngCompressionInInvokeAisPlaces() {
-        assertTrue(help.contains("cause generator to \"try\" harder.\n"
+        assertTrue(help.contains("noise.\n"
                 + "  --fnformat FNFORMAT   Overwrite the filename format. You can use any\n"
                 + "                        argument as wildcard enclosed in curly braces. Default\n"
                 + "                        is the start-up --fnformat, else {prefix}.{seed}.png.\n"
                 + "                        Wildcards: prefix, seed, prompt, steps, iterations,\n"
-                + "                        width, height, cfg_scale, sampler_name, strength,\n"
-                + "                        init_img, init_mask, fit, variation_amount, grid,\n"
-                + "                        individual, skip_normalize, seamless, hires_fix,\n"
+                + "                        width, height, cfg_scale, threshold, perlin,\n"
+                + "                        sampler_name, strength, init_img, init_mask, fit,\n"
+                + "                        variation_amount, grid, individual, skip_normalize,\n"
+                + "                        seamless, hires_fix, save_intermediates,\n"
                 + "                        facetool_strength, codeformer_fidelity, save_original,\n"
                 + "                        outdir, png_compression\n"
                 + "  --grid, -g            generate a grid\n"), help);
@@ -99,6 +104,16 @@ class HelpTextTest {
                 + "                        level of PNG compression, from 0 (none) to 9\n"
                 + "                        (maximum). Default: the start-up -z, else 6\n"
                 + "\nImage-to-image and inpainting:\n"), help);
+    }
+
+    @Test
+    void listsThresholdAndPerlinAfterTheCfgScaleAsInvokeAi() {
+        assertTrue(help.contains("cause generator to \"try\" harder.\n"
+                + "  --threshold THRESHOLD\n"
+                + "                        Latent threshold for classifier free guidance (CFG) -\n"
+                + "                        prevent generator from \"trying\" too hard. Use positive\n"
+                + "                        values, 0 disables.\n"
+                + "  --perlin PERLIN       Perlin noise scale (0.0 - 1.0) - add perlin noise to\n"), help);
     }
 
     @Test
@@ -170,7 +185,10 @@ class HelpTextTest {
     @Test
     void endsWithTheSpecialEffectsSection() {
         assertTrue(help.endsWith("\nSpecial effects:\n"
-                + "  --seamless            Change the model to seamless tiling (circular) mode\n"), help);
+                + "  --seamless            Change the model to seamless tiling (circular) mode\n"
+                + "  --seamless_axes SEAMLESS_AXES\n"
+                + "                        Specify which axes to use circular convolution on: x,\n"
+                + "                        y or x,y (default).\n"), help);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class GuidedDenoiserTest {
     private static final int[] SHAPE = {1, 4, 1, 1};
 
-    private static InferenceSession unet(long batch, DType timestepType, List<Map<String, Tensor>> calls) {
+    static InferenceSession unet(long batch, DType timestepType, List<Map<String, Tensor>> calls) {
         InferenceSession unet = mock(InferenceSession.class);
         when(unet.inputs()).thenReturn(List.of(
                 new TensorInfo("sample", DType.FLOAT32, new long[] {batch, 4, -1, -1}),
@@ -48,7 +48,7 @@ class GuidedDenoiserTest {
         return unet;
     }
 
-    private static Tensor hidden(float value) {
+    static Tensor hidden(float value) {
         return Tensor.ofFloats(new float[] {value, 0, 0, 0}, 1, 2, 2);
     }
 

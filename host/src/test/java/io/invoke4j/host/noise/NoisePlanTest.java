@@ -3,6 +3,7 @@ package io.invoke4j.host.noise;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.invoke4j.api.CommandException;
@@ -288,5 +289,30 @@ class NoisePlanTest {
 
         ImageNoise unscaled = runAll(start(XENA, XENA_BLEND, 0.2, 2, LATENT_64, 784039624L)).get(1);
         assertArrayEquals(unscaled.noise(), second.noise());
+    }
+
+    /** {@code --perlin}: every draw, the {@code -V} ones included, is Perlin-blended before the slerps. */
+    @Test
+    void perlinBlendsEveryDrawBeforeTheVariationsMixThem() {
+        LatentNoise shape = new LatentNoise(4, 16, 16, 0.4);
+        List<ImageNoise> images = runAll(NoisePlan.start(XENA, XENA_BLEND, 0.0, 1, shape, new SeedChain(0),
+                () -> 0));
+        float[] expected = perlinDraw(XENA, shape);
+        for (Variation v : XENA_BLEND) {
+            expected = slerp(v.weight(), expected, perlinDraw(v.seed(), shape));
+        }
+        assertArrayEquals(expected, images.get(0).noise());
+
+        ImageNoise plain = runAll(NoisePlan.start(7L, null, null, 1, shape, new SeedChain(0), () -> 0)).get(0);
+        assertArrayEquals(perlinDraw(7, shape), plain.noise());
+        assertFalse(java.util.Arrays.equals(randn(7, shape.size()), plain.noise()));
+    }
+
+    private static float[] perlinDraw(long seed, LatentNoise shape) {
+        float[] noise = new float[shape.size()];
+        TorchGenerator generator = new TorchGenerator(seed);
+        generator.randn(noise);
+        PerlinNoise.blend(noise, shape.channels(), shape.height(), shape.width(), shape.perlin(), generator);
+        return noise;
     }
 }

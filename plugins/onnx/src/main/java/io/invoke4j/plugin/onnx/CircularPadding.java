@@ -31,6 +31,10 @@ import java.util.Set;
  * (an empty side is left out). The Slice bounds are int64 initializers added to the graph. The opset is not changed.
  * Padding W first and then H fills the corners with the opposite corners, as torch does.
  *
+ * <p>With one axis only ({@code --seamless_axes x} or {@code y}, InvokeAI 2.1+'s {@code seamless.py}), that axis
+ * is padded as above and the other keeps its zero padding in the Conv's own {@code pads}: the corners are then
+ * zeros, as InvokeAI's circular-then-constant {@code F.pad} pair gives.
+ *
  * <p>Convolutions without padding (1x1, or the VAE encoder's downsampler that pads with an explicit {@code Pad}),
  * with {@code auto_pad=VALID}, and 1-D or 3-D convolutions are left as they are; {@code auto_pad=SAME_*} is refused,
  * since its pads are only known at run time. Convolutions inside subgraphs ({@code If}, {@code Loop}) and functions
@@ -83,15 +87,29 @@ final class CircularPadding {
     }
 
     /**
-     * The model with circular padding in every padded 2-D {@code Conv}, or {@code model} itself (the same array)
-     * when it has no such convolution.
+     * The model with circular padding on both axes in every padded 2-D {@code Conv}, or {@code model} itself (the
+     * same array) when it has no such convolution.
+     *
+     * @see #rewrite(byte[], boolean, boolean)
+     */
+    static byte[] rewrite(byte[] model) {
+        return rewrite(model, true, true);
+    }
+
+    /**
+     * The model with circular padding along the width ({@code x}) and/or the height ({@code y}) in every padded
+     * 2-D {@code Conv}, or {@code model} itself (the same array) when it has no such convolution or neither axis
+     * is asked for.
      *
      * @param model a serialized ONNX ModelProto
      * @throws IllegalArgumentException, with a one-line message, when the bytes are not an ONNX model, when the
      *                                  model keeps weights in external files, or when a padded Conv uses
      *                                  {@code auto_pad=SAME_UPPER/SAME_LOWER}
      */
-    static byte[] rewrite(byte[] model) {
+    static byte[] rewrite(byte[] model, boolean x, boolean y) {
+        if (!x && !y) {
+            return model;
+        }
         UnknownFieldSet modelProto = parse(ByteString.copyFrom(model), "ModelProto");
         List<ByteString> graphs = modelProto.getField(MODEL_GRAPH).getLengthDelimitedList();
         if (graphs.isEmpty()) {
@@ -100,7 +118,7 @@ final class CircularPadding {
         // a repeated message field that is not repeated: the last occurrence wins (parsers merge them, but
         // exporters write one)
         UnknownFieldSet graph = parse(graphs.get(graphs.size() - 1), "GraphProto");
-        Rewriter rewriter = new Rewriter(graph);
+        Rewriter rewriter = new Rewriter(graph, x, y);
         List<ByteString> nodes = rewriter.rewriteNodes();
         if (rewriter.constants.isEmpty()) {
             return model;
@@ -121,13 +139,17 @@ final class CircularPadding {
     private static final class Rewriter {
 
         private final UnknownFieldSet graph;
+        private final boolean circularW;
+        private final boolean circularH;
         private final Set<String> names = new HashSet<>();
         /** Slice bound value: its int64 initializer, in the order first used. */
         private final Map<Long, ByteString> constants = new java.util.LinkedHashMap<>();
         private final Map<Long, String> constantNames = new HashMap<>();
 
-        Rewriter(UnknownFieldSet graph) {
+        Rewriter(UnknownFieldSet graph, boolean circularW, boolean circularH) {
             this.graph = graph;
+            this.circularW = circularW;
+            this.circularH = circularH;
             for (ByteString tensor : graph.getField(GRAPH_INITIALIZER).getLengthDelimitedList()) {
                 UnknownFieldSet initializer = parse(tensor, "TensorProto");
                 String name = string(initializer, TENSOR_NAME);
@@ -189,19 +211,26 @@ final class CircularPadding {
                 }
             }
             List<ByteString> inputs = conv.getField(NODE_INPUT).getLengthDelimitedList();
-            if (pads == null || pads.length != 4 || allZero(pads) || inputs.isEmpty()) {
+            // pads = [top, left, bottom, right]; the axes that stay zero-padded keep theirs in the Conv
+            long[] kept = pads == null || pads.length != 4 ? null : new long[] {
+                    circularH ? 0 : pads[0], circularW ? 0 : pads[1], circularH ? 0 : pads[2], circularW ? 0 : pads[3]};
+            if (kept == null || allZero(pads) || java.util.Arrays.equals(kept, pads) || inputs.isEmpty()) {
                 out.add(conv.toByteString());
                 return;
             }
             String base = (nodeName.isEmpty() ? "conv" + index : nodeName) + "/circular_pad";
             String x = inputs.get(0).toStringUtf8();
-            x = pad(x, AXIS_W, pads[1], pads[3], base + "_w", out);
-            x = pad(x, AXIS_H, pads[0], pads[2], base + "_h", out);
+            if (circularW) {
+                x = pad(x, AXIS_W, pads[1], pads[3], base + "_w", out);
+            }
+            if (circularH) {
+                x = pad(x, AXIS_H, pads[0], pads[2], base + "_h", out);
+            }
 
             List<ByteString> newInputs = new ArrayList<>(inputs);
             newInputs.set(0, ByteString.copyFromUtf8(x));
             List<ByteString> newAttributes = new ArrayList<>(attributes);
-            newAttributes.set(padsAt, attribute("pads", ATTRIBUTE_TYPE_INTS, ATTRIBUTE_INTS, new long[4]));
+            newAttributes.set(padsAt, attribute("pads", ATTRIBUTE_TYPE_INTS, ATTRIBUTE_INTS, kept));
             out.add(UnknownFieldSet.newBuilder(conv)
                     .clearField(NODE_INPUT).addField(NODE_INPUT, lengthDelimited(newInputs))
                     .clearField(NODE_ATTRIBUTE).addField(NODE_ATTRIBUTE, lengthDelimited(newAttributes))

@@ -82,7 +82,7 @@ public final class OnnxEngine implements InferenceEngine {
             throw new InferenceException("cannot read ONNX model " + file + " for seamless: " + e, e);
         }
         try {
-            return Optional.of(CircularPadding.rewrite(bytes));
+            return Optional.of(CircularPadding.rewrite(bytes, options.circularX(), options.circularY()));
         } catch (IllegalArgumentException e) {
             throw new InferenceException(file + ": " + e.getMessage(), e);
         }

@@ -60,6 +60,26 @@ class CircularPaddingTest {
     }
 
     /**
+     * {@code --seamless_axes x}: the images tile left to right but not top to bottom, and {@code y} the other way
+     * round, measured as {@link #seamlessImagesContinueAcrossTheirEdges} does.
+     */
+    @Test
+    void oneAxisImagesContinueAcrossThatAxisOnly() {
+        float[] latents = new float[IMAGES * 4 * 8 * 8];
+        for (int i = 0; i < IMAGES; i++) {
+            System.arraycopy(periodicLatents(100 + i), 0, latents, i * 4 * 8 * 8, 4 * 8 * 8);
+        }
+        Map<String, Tensor> in = Map.of("latent_sample", Tensor.ofFloats(latents, IMAGES, 4, 8, 8));
+        Edges x = Edges.of(decode(TestModels.CPU.withCircularAxes(true, false), in), 3 * IMAGES, 64, 64);
+        Edges y = Edges.of(decode(TestModels.CPU.withCircularAxes(false, true), in), 3 * IMAGES, 64, 64);
+
+        assertTrue(x.leftRight <= 1.25 * x.interiorColumns, "x: left/right seam " + x);
+        assertTrue(x.topBottom > 1.25 * x.interiorRows, "x: top/bottom seam " + x);
+        assertTrue(y.topBottom <= 1.25 * y.interiorRows, "y: top/bottom seam " + y);
+        assertTrue(y.leftRight > 1.25 * y.interiorColumns, "y: left/right seam " + y);
+    }
+
+    /**
      * A model with only circular padding is equivariant to circular shifts: rolling the latents by (2, 3) rolls
      * the image by (16, 24) pixels, up to float rounding (measured 2.7e-6 of outputs in [-1, 1]; zero padding
      * 2.6).
@@ -166,6 +186,32 @@ class CircularPaddingTest {
         }
     }
 
+    /**
+     * One axis circular, the other zero-padded: the zero axis keeps its pads in the Conv, and a corner (out of
+     * range on the zero axis) reads 0, as InvokeAI's circular-then-constant padding gives.
+     */
+    @Test
+    void convPadsCircularlyOnOneAxisAsComputedByHand(@TempDir Path dir) throws IOException {
+        float[] x = new float[16];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i * 7 % 16) - 5.5f;
+        }
+        float[] weight = {1, 2, 3, 4, 0.5f, 6, 7, 8, 9};
+        long[] pads = {1, 2, 0, 1};
+        Path model = dir.resolve("conv.onnx");
+        Files.write(model, OnnxProtos.convModel(4, 4, weight, 3, 3, pads, false));
+        for (boolean[] axes : new boolean[][] {{true, false}, {false, true}}) {
+            float[] expected = conv(x, 4, 4, weight, pads, axes[1], axes[0]);
+            try (InferenceSession session = new OnnxEngine().open(model,
+                    TestModels.CPU.withCircularAxes(axes[0], axes[1]))) {
+                Tensor y = session.run(Map.of("x", Tensor.ofFloats(x, 1, 1, 4, 4))).get("y");
+                assertArrayEquals(new long[] {1, 1, 3, 5}, y.shape());
+                assertArrayEquals(expected, y.floats(), 1e-4f, "x " + axes[0] + ", y " + axes[1]);
+            }
+            assertTrue(!java.util.Arrays.equals(expected, conv(x, 4, 4, weight, pads, true)), "both axes differ");
+        }
+    }
+
     @Test
     void externalDataIsRefusedInOneLine(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("external.onnx");
@@ -176,6 +222,15 @@ class CircularPaddingTest {
 
     /** A 3x3 cross-correlation (ONNX Conv) of one h x w plane, padded circularly or with zeros. */
     private static float[] conv(float[] x, int h, int w, float[] weight, long[] pads, boolean circular) {
+        return conv(x, h, w, weight, pads, circular, circular);
+    }
+
+    /**
+     * The same with each axis padded its own way: a circular axis wraps, and a tap outside the plane on a
+     * zero-padded axis reads 0.
+     */
+    private static float[] conv(float[] x, int h, int w, float[] weight, long[] pads, boolean circularRows,
+                                boolean circularColumns) {
         int top = (int) pads[0];
         int left = (int) pads[1];
         int outH = h + top + (int) pads[2] - 2;
@@ -188,10 +243,10 @@ class CircularPaddingTest {
                     for (int b = 0; b < 3; b++) {
                         int r = i + a - top;
                         int c = j + b - left;
-                        if (circular) {
-                            sum += weight[a * 3 + b] * x[Math.floorMod(r, h) * w + Math.floorMod(c, w)];
-                        } else if (r >= 0 && r < h && c >= 0 && c < w) {
-                            sum += weight[a * 3 + b] * x[r * w + c];
+                        int row = circularRows ? Math.floorMod(r, h) : r;
+                        int column = circularColumns ? Math.floorMod(c, w) : c;
+                        if (row >= 0 && row < h && column >= 0 && column < w) {
+                            sum += weight[a * 3 + b] * x[row * w + column];
                         }
                     }
                 }

@@ -62,6 +62,12 @@ import java.util.regex.Pattern;
  *       (0, 1) are refused; so are switches InvokeAI took and then ignored: {@code --new_prompt} outside
  *       {@code !fix}, {@code --embiggen_strength} without embiggen, and in {@code !fix}
  *       {@code --embiggen_tiles} or {@code --embiggen_strength} without {@code --embiggen}.</li>
+ *   <li>{@code -r/--inpaint_replace} is recorded in the printed command with its value
+ *       ({@code --inpaint_replace 0.5}); InvokeAI printed the bare switch, so its command did not re-parse and
+ *       could not reproduce the image. {@code --invert_mask}, which InvokeAI 2.1+ did not record, is recorded, and
+ *       so is {@code --init_color} without {@code -I} ({@link CanonicalCommand}).</li>
+ *   <li>{@code -r} and {@code --invert_mask} without {@code -I}, and {@code --init_color} in {@code !fix}, are
+ *       refused; InvokeAI ignored them there.</li>
  * </ul>
  */
 public final class CommandParser {

@@ -23,8 +23,8 @@ final class InvokeSwitches {
      * {@code --prompt}). A name moves from here to a declaration when invoke4j starts reading it.
      */
     static final Set<String> NOT_READ_YET = Set.of(
-            "--prompt", "--threshold", "--perlin", "--save_intermediates", "-tm", "--text_mask", "--init_color",
-            "--invert_mask", "-r", "--inpaint_replace", "-c", "--outcrop", "--force_outpaint", "--seam_size",
+            "--prompt", "--threshold", "--perlin", "--save_intermediates", "-tm", "--text_mask", "-c", "--outcrop",
+            "--force_outpaint", "--seam_size",
             "--seam_blur", "--seam_strength", "--seam_steps", "--tile_size", "--seamless_axes", "--use_mps_noise",
             "-D", "--out_direction");
 
@@ -102,13 +102,19 @@ final class InvokeSwitches {
                                 + " else 6"));
     }
 
-    /** In 2.0.1's order; 2.2.5 moved {@code -M} to a section of its own after {@code -f}. */
+    /**
+     * In 2.0.1's order ({@code -I -M --init_color -T -f}), then what 2.2.5's section of its own for {@code -M}
+     * adds after {@code -f}: {@code --invert_mask} (2.1) and {@code -r} (2.0.2).
+     */
     private static List<Switch<?>> imageToImage() {
         return List.of(
                 Switch.of(ValueType.TEXT, Builder::initImage, "-I", "--init_img")
                         .help("Path to input image for img2img mode (supersedes width and height)"),
                 Switch.of(ValueType.TEXT, Builder::initMask, "-M", "--init_mask")
                         .help("Path to input mask for inpainting mode (supersedes width and height)"),
+                Switch.of(ValueType.TEXT, Builder::initColor, "--init_color")
+                        .help("Path to reference image for color correction (used for repeated img2img and"
+                                + " inpainting)"),
                 // -F is not InvokeAI's, but its manual gives it as --fit's shortcut; last, so that argparse's
                 // messages name the switch as InvokeAI's did
                 Switch.of(ValueType.FLAG, Builder::fit, "-T", "-fit", "--fit", "-F")
@@ -119,7 +125,15 @@ final class InvokeSwitches {
                                 + " it completely")
                         // nan fails the comparison, so it is refused as well
                         .require(strength -> 0.0 < strength && strength < 1.0,
-                                "img2img and inpaint strength can only work with 0.0 < strength < 1.0"));
+                                "img2img and inpaint strength can only work with 0.0 < strength < 1.0"),
+                Switch.of(ValueType.FLAG, Builder::invertMask, "--invert_mask")
+                        .help("Invert the mask"),
+                Switch.of(ValueType.FLOAT, Builder::inpaintReplace, "-r", "--inpaint_replace")
+                        .help("when inpainting, adjust how aggressively to replace the part of the picture under the"
+                                + " mask, from 0.0 (a gentle merge) to 1.0 (replace entirely)")
+                        // written as "0 <= r <= 1" so that nan is refused too
+                        .require(replace -> 0.0 <= replace && replace <= 1.0,
+                                "inpaint_replace must be between 0.0 and 1.0"));
     }
 
     private static List<Switch<?>> variations() {

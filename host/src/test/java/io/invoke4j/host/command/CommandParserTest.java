@@ -295,8 +295,8 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--threshold 0.5", "-tm cat", "--prompt x", "--seamless_axes=x", "--init_color x",
-        "-r 0.5", "--invert_mask"})
+    @ValueSource(strings = {"--threshold 0.5", "-tm cat", "--prompt x", "--seamless_axes=x", "-c top 64",
+        "--force_outpaint"})
     void switchInvokeAiHasButInvoke4jNotYetIsUnrecognized(String switchText) {
         assertEquals("unrecognized arguments: " + switchText, error("a cat -s 5 " + switchText));
     }

@@ -107,7 +107,7 @@ class Img2ImgPipelineTest {
     }
 
     private static Img2ImgPipeline.Img2ImgParams params(Latents mask, int steps, double strength) {
-        return new Img2ImgPipeline.Img2ImgParams(hidden(), hidden(), init(), mask, new TorchGenerator(SEED), steps, strength, 7.5f, 30);
+        return new Img2ImgPipeline.Img2ImgParams(hidden(), hidden(), init(), mask, new TorchGenerator(SEED), steps, strength, 7.5f, 30, 0.0);
     }
 
     private static float[] draw(TorchGenerator generator) {

@@ -204,6 +204,50 @@ class InitImageTest {
     }
 
     @Test
+    void invertMaskSwapsTheKeptAndTheRepaintedAreasOfTheMaskFile() throws IOException {
+        Path init = png("inv.png", pattern(64, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
+        // transparent (repaint) on the left, opaque (keep) on the right, a ramp in the middle
+        Path mask = png("inv-mask.png", pattern(64, 64, BufferedImage.TYPE_INT_ARGB,
+                (x, y) -> Math.min(255, Math.max(0, (x - 24) * 16))));
+
+        int[] plain = InitImage.load(init, mask, false, NO_FIT, messages::add).maskAlpha().orElseThrow();
+        InitImage inverted = InitImage.load(init, mask, true, NO_FIT, messages::add);
+
+        int[] swapped = inverted.maskAlpha().orElseThrow();
+        for (int i = 0; i < plain.length; i++) {
+            assertEquals(255 - plain[i], swapped[i], "pixel " + i);
+        }
+        assertEquals(255, swapped[0], "the transparent left is kept");
+        assertEquals(0, swapped[63], "the opaque right is repainted");
+        float[] latent = inverted.latentMask().orElseThrow().data();
+        assertEquals(1f, latent[0]);
+        assertEquals(0f, latent[7]);
+    }
+
+    @Test
+    void invertMaskInvertsTheInitImagesOwnTransparency() throws IOException {
+        Path init = png("inv-own.png", pattern(64, 64, BufferedImage.TYPE_INT_ARGB, (x, y) -> x < 32 ? 0 : 255));
+
+        InitImage inverted = InitImage.load(init, null, true, NO_FIT, messages::add);
+
+        assertTrue(inverted.isInpainting());
+        int[] alpha = inverted.maskAlpha().orElseThrow();
+        assertEquals(255, alpha[0]);
+        assertEquals(0, alpha[63]);
+    }
+
+    @Test
+    void invertMaskWithoutAMaskIsOneLine() throws IOException {
+        Path init = png("inv-none.png", pattern(64, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
+
+        CommandException e = assertThrows(CommandException.class,
+                () -> InitImage.load(init, null, true, NO_FIT, messages::add));
+
+        assertEquals("--invert_mask: " + init + " has no transparent areas and no -M mask was given, so there is no"
+                + " mask to invert", e.getMessage());
+    }
+
+    @Test
     void aMaskOfAnotherSizeIsOneLine() throws IOException {
         Path init = png("i.png", pattern(128, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
         Path mask = png("i-mask.png", pattern(64, 64, BufferedImage.TYPE_INT_ARGB, (x, y) -> 0));

@@ -503,9 +503,10 @@ final class HostInvoker implements Invoker {
     /** What an img2img, inpainting or embiggen image was made from; {@code null} for txt2img. */
     private static ImageRecord.Img2Img img2img(GenerationRequest r, Init init, Embiggened embiggen) {
         if (init != null) {
-            return new ImageRecord.Img2Img(r.strength(), init.sha256(), r.initMask());
+            return new ImageRecord.Img2Img(r.strength(), init.sha256(), r.initMask(),
+                    r.inpaintReplace() != null ? r.inpaintReplace() : 0.0);
         }
-        return embiggen == null ? null : new ImageRecord.Img2Img(r.strength(), embiggen.sha256(), null);
+        return embiggen == null ? null : new ImageRecord.Img2Img(r.strength(), embiggen.sha256(), null, 0.0);
     }
 
     /** The init image of a command, loaded and encoded once before its seeds, as InvokeAI does. */

@@ -30,6 +30,10 @@ import java.util.Objects;
  * @param initMask {@code -M/--init_mask}: the mask whose transparent areas are repainted
  * @param strength {@code -f/--strength}: how much img2img changes the init image, (0, 1)
  * @param fit {@code -T/--fit}: fit the init image into -W x -H, keeping its aspect
+ * @param initColor {@code --init_color}: the image whose CIELAB colour histograms each generated image is matched to
+ * @param invertMask {@code --invert_mask}: inpaint what the mask would keep, keep what it would repaint
+ * @param inpaintReplace {@code -r/--inpaint_replace}: how much of the start latents under the repainted area is
+ *                       replaced by fresh noise before sampling, 0-1
  * @param facetool {@code -ft/--facetool}: the face restorer {@code -G} runs ({@code gfpgan}, {@code codeformer})
  * @param facetoolStrength {@code -G/--facetool_strength}: how much of the restored faces to blend in, 0-1; 0 is off
  * @param codeformerFidelity {@code -cf/--codeformer_fidelity}: CodeFormer's fidelity w, 0 (quality) to 1 (fidelity)
@@ -76,6 +80,9 @@ public record GenerationRequest(
         String initMask,
         Double strength,
         Boolean fit,
+        String initColor,
+        Boolean invertMask,
+        Double inpaintReplace,
         String facetool,
         Double facetoolStrength,
         Double codeformerFidelity,
@@ -135,6 +142,9 @@ public record GenerationRequest(
                 .initMask(initMask)
                 .strength(strength)
                 .fit(fit)
+                .initColor(initColor)
+                .invertMask(invertMask)
+                .inpaintReplace(inpaintReplace)
                 .facetool(facetool)
                 .facetoolStrength(facetoolStrength)
                 .codeformerFidelity(codeformerFidelity)
@@ -179,6 +189,9 @@ public record GenerationRequest(
         private String initMask;
         private Double strength;
         private Boolean fit;
+        private String initColor;
+        private Boolean invertMask;
+        private Double inpaintReplace;
         private String facetool;
         private Double facetoolStrength;
         private Double codeformerFidelity;
@@ -307,6 +320,21 @@ public record GenerationRequest(
             return this;
         }
 
+        public Builder initColor(String initColor) {
+            this.initColor = initColor;
+            return this;
+        }
+
+        public Builder invertMask(Boolean invertMask) {
+            this.invertMask = invertMask;
+            return this;
+        }
+
+        public Builder inpaintReplace(Double inpaintReplace) {
+            this.inpaintReplace = inpaintReplace;
+            return this;
+        }
+
         public Builder facetool(String facetool) {
             this.facetool = facetool;
             return this;
@@ -405,7 +433,7 @@ public record GenerationRequest(
         public GenerationRequest build() {
             return new GenerationRequest(prompt, steps, seed, width, height, cfgScale, sampler, iterations, outdir,
                     grid, individual, skipNormalize, logTokenization, variationAmount, withVariations, seamless, hiresFix,
-                    initImage, initMask, strength, fit, facetool, facetoolStrength, codeformerFidelity, upscale,
+                    initImage, initMask, strength, fit, initColor, invertMask, inpaintReplace, facetool, facetoolStrength, codeformerFidelity, upscale,
                     saveOriginal, embiggen, embiggenTiles, embiggenStrength, newPrompt, karrasMax, fix,
                     fnformat, pngCompression, outDirection, outcrop,
                     threshold, perlin, saveIntermediates, seamlessAxes);

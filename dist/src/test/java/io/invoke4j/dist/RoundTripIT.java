@@ -58,7 +58,8 @@ class RoundTripIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"-f 0.6", "-f 0.6 --fit -W 64 -H 64", "-M mask.png -f 0.8"})
+    @ValueSource(strings = {"-f 0.6", "-f 0.6 --fit -W 64 -H 64", "-M mask.png -f 0.8",
+        "-M mask.png --invert_mask --init_color mask.png -f 0.8 -r 0.5"})
     void img2imgCommandsRoundTripThroughThePng(String switches) throws Exception {
         BufferedImage mask = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
         for (int x = 0; x < 64; x++) {

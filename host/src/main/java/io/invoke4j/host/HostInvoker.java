@@ -10,6 +10,7 @@ import io.invoke4j.api.ScheduleKind;
 import io.invoke4j.host.generate.DiscreteSchedule;
 import io.invoke4j.host.command.CanonicalCommand;
 import io.invoke4j.host.command.CommandParser;
+import io.invoke4j.host.command.PythonFloat;
 import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.model.CatalogEditor;
 import io.invoke4j.host.model.LoadedModel;
@@ -37,6 +38,7 @@ import io.invoke4j.host.generate.FileHash;
 import io.invoke4j.host.generate.Img2ImgPipeline;
 import io.invoke4j.host.generate.Img2ImgSchedule;
 import io.invoke4j.host.generate.HiresFix;
+import io.invoke4j.host.generate.ColorCorrection;
 import io.invoke4j.host.generate.InitImage;
 import io.invoke4j.host.generate.InpaintingSampler;
 import io.invoke4j.host.generate.MaskPasteBack;
@@ -196,10 +198,19 @@ final class HostInvoker implements Invoker {
             init = loadInit(r, m.entry(), run.initEncoder(), listener);
             width = init.image().width();
             height = init.image().height();
+            if (!init.image().isInpainting() && r.inpaintReplace() != null && r.inpaintReplace() != 0.0) {
+                throw new CommandException("-r/--inpaint_replace acts on the area a mask repaints, and there is no"
+                        + " mask: give -M, or an init image with transparent areas");
+            }
             if (init.image().isInpainting()) {
                 sampler = InpaintingSampler.choose(sampler, samplers::find, listener::message);
                 listener.message(">> target t_enc is " + Img2ImgSchedule.tEnc(r.strength(), r.steps()) + " steps");
             }
+        }
+        ColorCorrection colors = null;
+        if (r.initColor() != null) {
+            r = r.toBuilder().initColor(findInOutdir(r.initColor(), dir)).build();
+            colors = ColorCorrection.load(Path.of(r.initColor()));
         }
         boolean hires = Boolean.TRUE.equals(r.hiresFix());
         int[] firstPass = hires ? HiresFix.firstPassSize(width, height) : new int[] {width, height};
@@ -214,7 +225,8 @@ final class HostInvoker implements Invoker {
         if (Boolean.TRUE.equals(r.logTokenization())) {
             listener.message(m.tokenizationLog().format(conditioning.encoded()));
         }
-        Job job = new Job(r, run, conditioning, sampler, ddim, init, width, height, hires ? firstPass : null, embiggen);
+        Job job = new Job(r, run, conditioning, sampler, ddim, init, width, height, hires ? firstPass : null, embiggen,
+                colors);
         boolean grid = Boolean.TRUE.equals(r.grid()) && !Boolean.TRUE.equals(r.individual());
         String prefix = ImageWriter.uniquePrefix(dir);
         // a grid is named by its own rule; only single images go through --fnformat
@@ -238,6 +250,11 @@ final class HostInvoker implements Invoker {
                 // InvokeAI's img2img picks the schedule once per command, txt2img once per image
                 if (embiggen == null && sampler.scheduleKind() == ScheduleKind.SIGMAS && (init == null || i == 0)) {
                     listener.message(DiscreteSchedule.choice(r.steps(), karrasMax(r)));
+                }
+                if (init != null && init.image().isInpainting() && r.inpaintReplace() != null
+                        && r.inpaintReplace() > 0.0) {
+                    listener.message(">> inpaint will replace what was under the mask with a strength of "
+                            + PythonFloat.format(r.inpaintReplace()));
                 }
                 listener.message(">> Sampling with " + sampler.name() + " starting at step " + (r.steps() - newSteps)
                         + " of " + r.steps() + " (" + newSteps + " new sampling steps)");
@@ -376,10 +393,11 @@ final class HostInvoker implements Invoker {
 
     /**
      * What every image of one command shares. {@code firstPass} is the hires fix's first size, else null;
-     * {@code embiggen} the {@code -I ... --embiggen} source, else null.
+     * {@code embiggen} the {@code -I ... --embiggen} source, else null; {@code colors} the {@code --init_color}
+     * reference, else null.
      */
     private record Job(GenerationRequest r, Pipelines run, Conditioning conditioning, Sampler sampler, Sampler ddim,
-                       Init init, int width, int height, int[] firstPass, Embiggened embiggen) {
+                       Init init, int width, int height, int[] firstPass, Embiggened embiggen, ColorCorrection colors) {
     }
 
     /** The init image of {@code -I ... --embiggen}, read as it is (embiggen enlarges it, not the work size). */
@@ -405,7 +423,7 @@ final class HostInvoker implements Invoker {
             listener.imageStarted(0, 1, seed, Img2ImgSchedule.tEnc(strength, r.steps()));
             Txt2ImgPipeline.Result result = run.img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(),
                     c.uncond(), run.initEncoder().apply(tile), null, new TorchGenerator(seed), r.steps(), strength,
-                    r.cfgScale().floatValue(), karrasMax(r)), ddim, progress);
+                    r.cfgScale().floatValue(), karrasMax(r), 0.0), ddim, progress);
             return LatentDecoder.toImage(result.decoded());
         };
     }
@@ -435,7 +453,7 @@ final class HostInvoker implements Invoker {
         };
         Txt2ImgPipeline.Result result = run.img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(), c.uncond(),
                 run.initEncoder().apply(image.image()), image.latentMask().orElse(null), new TorchGenerator(seed),
-                r.steps(), strength, r.cfgScale().floatValue(), karrasMax(r)), sampler, progress);
+                r.steps(), strength, r.cfgScale().floatValue(), karrasMax(r), 0.0), sampler, progress);
         return MaskPasteBack.apply(image.image(), LatentDecoder.toImage(result.decoded()),
                 image.maskAlpha().orElseThrow());
     }
@@ -460,8 +478,20 @@ final class HostInvoker implements Invoker {
         return rgb;
     }
 
-    /** One image of a command: txt2img, hires fix or img2img/inpainting, decoded (and pasted back). */
+    /** One image of a command, as generated and, with {@code --init_color}, colour-matched (InvokeAI's order). */
     private BufferedImage render(Job job, ImageNoise noise, SamplingProgress progress, GenerationListener listener) {
+        BufferedImage image = generated(job, noise, progress, listener);
+        return job.colors() == null ? image : job.colors().apply(image);
+    }
+
+    /** {@code -r} where it applies: inpainting only. */
+    private static double inpaintReplace(Job job) {
+        Double replace = job.r().inpaintReplace();
+        return replace != null && job.init().image().isInpainting() ? replace : 0.0;
+    }
+
+    /** One image of a command: txt2img, hires fix, embiggen or img2img/inpainting, decoded (and pasted back). */
+    private BufferedImage generated(Job job, ImageNoise noise, SamplingProgress progress, GenerationListener listener) {
         GenerationRequest r = job.r();
         Conditioning c = job.conditioning();
         float cfg = r.cfgScale().floatValue();
@@ -480,7 +510,7 @@ final class HostInvoker implements Invoker {
             // the init image's noise comes from the seed alone, as InvokeAI's img2img draws it
             result = job.run().img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(), c.uncond(),
                     job.init().latents(), job.init().image().latentMask().orElse(null), new TorchGenerator(noise.seed()),
-                    r.steps(), r.strength(), cfg, karrasMax(r)), job.sampler(), progress);
+                    r.steps(), r.strength(), cfg, karrasMax(r), inpaintReplace(job)), job.sampler(), progress);
         } else if (job.firstPass() != null) {
             int[] first = job.firstPass();
             Latents small = job.run().txt2img().denoise(new Txt2ImgPipeline.Txt2ImgParams(c.cond(), c.uncond(),
@@ -491,7 +521,7 @@ final class HostInvoker implements Invoker {
             // the second pass draws on from the first pass's generator, as InvokeAI's does
             result = job.run().img2img().generate(new Img2ImgPipeline.Img2ImgParams(c.cond(), c.uncond(),
                     HiresFix.resizeBilinear(small, job.height() / 8, job.width() / 8), null, noise.generator(),
-                    r.steps(), firstNonNull(r.strength(), DEFAULT_STRENGTH), cfg, karrasMax(r)), job.ddim(),
+                    r.steps(), firstNonNull(r.strength(), DEFAULT_STRENGTH), cfg, karrasMax(r), 0.0), job.ddim(),
                     progress);
         } else {
             // only InvokeAI's txt2img hands --threshold to its sampler
@@ -521,9 +551,10 @@ final class HostInvoker implements Invoker {
     /** What an img2img, inpainting or embiggen image was made from; {@code null} for txt2img. */
     private static ImageRecord.Img2Img img2img(GenerationRequest r, Init init, Embiggened embiggen) {
         if (init != null) {
-            return new ImageRecord.Img2Img(r.strength(), init.sha256(), r.initMask());
+            return new ImageRecord.Img2Img(r.strength(), init.sha256(), r.initMask(),
+                    r.inpaintReplace() != null ? r.inpaintReplace() : 0.0);
         }
-        return embiggen == null ? null : new ImageRecord.Img2Img(r.strength(), embiggen.sha256(), null);
+        return embiggen == null ? null : new ImageRecord.Img2Img(r.strength(), embiggen.sha256(), null, 0.0);
     }
 
     /** The init image of a command, loaded and encoded once before its seeds, as InvokeAI does. */
@@ -533,6 +564,7 @@ final class HostInvoker implements Invoker {
     private Init loadInit(GenerationRequest r, ModelEntry model, Function<BufferedImage, Latents> initEncoder,
                           GenerationListener listener) {
         InitImage image = InitImage.load(Path.of(r.initImage()), r.initMask() != null ? Path.of(r.initMask()) : null,
+                Boolean.TRUE.equals(r.invertMask()),
                 new InitImage.Sizing(Boolean.TRUE.equals(r.fit()), r.width(), r.height(), model.width(), model.height(),
                         !warnedLargerInit), listener::message);
         warnedLargerInit |= image.largerThanDefaults();

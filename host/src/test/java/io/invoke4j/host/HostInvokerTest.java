@@ -193,6 +193,36 @@ class HostInvokerTest {
     }
 
     @Test
+    void initColorMatchesEachImageToTheReferenceFoundInTheOutputFolderAndIsRecorded() throws Exception {
+        // the fake pipeline decodes one flat grey: matched, it takes the reference's (flat) colour
+        java.awt.image.BufferedImage reference = new java.awt.image.BufferedImage(8, 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                reference.setRGB(x, y, 0xc81e3c);
+            }
+        }
+        javax.imageio.ImageIO.write(reference, "png", out.resolve("ref.png").toFile());
+
+        List<GeneratedImage> images = invoker(null).generate(GenerationRequest.builder().prompt("cat").seed(3L)
+                .steps(1).width(64).height(64).initColor("ref.png").build(), GenerationListener.NONE);
+
+        java.awt.image.BufferedImage written = javax.imageio.ImageIO.read(images.get(0).path().toFile());
+        assertEquals(0xc81e3c, written.getRGB(5, 7) & 0xffffff);
+        assertEquals("\"cat\" -s 1 -S 3 -W 64 -H 64 -C 7.5 -A k_lms --init_color " + out.resolve("ref.png"),
+                images.get(0).command());
+    }
+
+    @Test
+    void aMissingInitColorFileIsOneLineAndNothingRuns() {
+        CommandException e = assertThrows(CommandException.class, () -> invoker(null).generate(
+                GenerationRequest.builder().prompt("cat").steps(1).width(64).height(64).initColor("nope.png").build(),
+                GenerationListener.NONE));
+        assertEquals(">> nope.png: File not found", e.getMessage());
+        assertTrue(runs.isEmpty());
+    }
+
+    @Test
     void aGridIsOneSheetWhoseCommandListsEverySeed() throws Exception {
         // the seed chain of the reference manual's grid example
         List<String> messages = new ArrayList<>();

@@ -15,11 +15,13 @@ import java.util.StringJoiner;
  * {@code -s -S -W -H -C}, {@code --karras_max} where given on the line (InvokeAI 2.1+), {@code --perlin} and
  * {@code --threshold} where above 0, then {@code --grid},
  * {@code --seamless} and {@code --hires_fix} where set; with an init
- * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>} and {@code -f <strength>}
- * where set, otherwise {@code -A <sampler>} alone; then the post-processing switches ({@code -G -ft -cf},
- * {@code -c}, {@code -U}, {@code --embiggen}, {@code --embiggen_tiles}, {@code --embiggen_strength}, {@code -D},
- * and for {@code !fix} {@code --new_prompt}); last {@code -V seed:weight,...} where there are variations. A
- * {@code !fix} command starts {@code !fix "<image>"} instead of the prompt.
+ * image {@code -I <path> -A <sampler>} followed by {@code --fit}, {@code -M <mask>}, {@code --invert_mask},
+ * {@code --init_color <path>}, {@code -f <strength>} and {@code --inpaint_replace <r>} (when not 0) where set,
+ * otherwise {@code -A <sampler>} alone, then {@code --init_color <path>} where set; then the post-processing
+ * switches ({@code -G -ft -cf}, {@code -c}, {@code -U}, {@code --embiggen}, {@code --embiggen_tiles},
+ * {@code --embiggen_strength}, {@code -D}, and for {@code !fix} {@code --new_prompt}); last
+ * {@code -V seed:weight,...} where there are variations. A {@code !fix} command starts {@code !fix "<image>"}
+ * instead of the prompt.
  * Like InvokeAI, it never records {@code -o}, {@code -x}, {@code -t}, {@code -i}, {@code -v},
  * {@code --save_original}, {@code --save_intermediates}, {@code --fnformat} or {@code -z} (how the file is named
  * and packed, not what it shows), nor {@code -n} except
@@ -35,7 +37,10 @@ import java.util.StringJoiner;
  * request; InvokeAI wrote them bare and produced commands that did not re-parse. Floats are written as Python
  * writes them ({@link PythonFloat}), so the strings match InvokeAI's. InvokeAI did not record
  * {@code --new_prompt}, so its {@code !fix} command re-diffused with the image's own prompt; it is recorded here,
- * quoted as the prompt is, so that the command makes the same image again.
+ * quoted as the prompt is, so that the command makes the same image again. For the same reason
+ * {@code --inpaint_replace} is written with its value (InvokeAI wrote the bare switch, which does not re-parse),
+ * {@code --invert_mask} is written (InvokeAI 2.1+ left it out) and so is {@code --init_color} without an init image
+ * (InvokeAI colour-matched such an image but recorded the switch only with {@code -I}).
  */
 public final class CanonicalCommand {
     /** {@code --seamless_axes} values that mean the default, both axes: not written. */
@@ -93,11 +98,18 @@ public final class CanonicalCommand {
             if (request.initMask() != null) {
                 command.add(withValue("-M", request.initMask()));
             }
+            addFlag(command, request.invertMask(), "--invert_mask");
+            addInitColor(command, request);
             if (request.strength() != null) {
                 command.add("-f " + PythonFloat.format(request.strength()));
             }
+            Double replace = request.inpaintReplace();
+            if (replace != null && replace != 0.0) {
+                command.add("--inpaint_replace " + PythonFloat.format(replace));
+            }
         } else {
             command.add(sampler);
+            addInitColor(command, request);
         }
         addPostprocessing(command, request);
         List<Variation> variations = request.withVariations();
@@ -145,6 +157,12 @@ public final class CanonicalCommand {
         }
     }
 
+    private static void addInitColor(StringJoiner command, GenerationRequest request) {
+        if (request.initColor() != null) {
+            command.add(withValue("--init_color", request.initColor()));
+        }
+    }
+
     private static void addFloats(StringJoiner command, String name, List<Double> values) {
         if (values != null && !values.isEmpty()) {
             StringJoiner words = new StringJoiner(" ", name + " ", "");
@@ -166,11 +184,15 @@ public final class CanonicalCommand {
     }
 
     /**
-     * {@code -I path}, or {@code -I-path} for a value starting with {@code -}: as a word of its own, quoted or
-     * not (the quotes are gone once the line is split), argparse would read such a value as a switch.
+     * {@code -I path}, or {@code -I-path} (for a long name {@code --init_color=-path}) for a value starting with
+     * {@code -}: as a word of its own, quoted or not (the quotes are gone once the line is split), argparse would
+     * read such a value as a switch.
      */
     private static String withValue(String name, String value) {
         String word = ShellWords.quoted(value);
-        return value.startsWith("-") ? name + word : name + " " + word;
+        if (!value.startsWith("-")) {
+            return name + " " + word;
+        }
+        return name.startsWith("--") ? name + "=" + word : name + word;
     }
 }

@@ -72,6 +72,12 @@ import java.util.regex.Pattern;
  *       above 0 ({@code -c}: at most 8192), {@code -D} one or two words, {@code -c} pairs. InvokeAI asserted on
  *       {@code -D} only once the image was read and failed on a bad {@code -c} pair. The pixel counts are kept
  *       as plain decimals ({@code +064} becomes {@code 64}).</li>
+ *   <li>{@code -r/--inpaint_replace} is recorded in the printed command with its value
+ *       ({@code --inpaint_replace 0.5}); InvokeAI printed the bare switch, so its command did not re-parse and
+ *       could not reproduce the image. {@code --invert_mask}, which InvokeAI 2.1+ did not record, is recorded, and
+ *       so is {@code --init_color} without {@code -I} ({@link CanonicalCommand}).</li>
+ *   <li>{@code -r} and {@code --invert_mask} without {@code -I}, and {@code --init_color} in {@code !fix}, are
+ *       refused; InvokeAI ignored them there.</li>
  * </ul>
  */
 public final class CommandParser {

@@ -20,7 +20,8 @@ import java.util.Map;
 public final class FormatFields {
     /** Every name a pattern may use, in the order the help lists them. */
     public static final List<String> NAMES = List.of("prefix", "seed", "prompt", "steps", "iterations", "width",
-            "height", "cfg_scale", "threshold", "perlin", "sampler_name", "strength", "init_img", "init_mask", "fit", "variation_amount",
+            "height", "cfg_scale", "threshold", "perlin", "sampler_name", "strength", "init_img", "init_mask", "fit",
+            "init_color", "invert_mask", "inpaint_replace", "variation_amount",
             "grid", "individual", "skip_normalize", "seamless", "hires_fix", "save_intermediates", "facetool_strength",
             "codeformer_fidelity", "save_original", "outdir", "png_compression");
 
@@ -52,6 +53,9 @@ public final class FormatFields {
         values.put("init_img", r.initImage());
         values.put("init_mask", r.initMask());
         values.put("fit", flag(r.fit()));
+        values.put("init_color", r.initColor());
+        values.put("invert_mask", flag(r.invertMask()));
+        values.put("inpaint_replace", r.inpaintReplace() != null ? r.inpaintReplace() : 0.0);
         values.put("variation_amount", r.variationAmount() != null ? r.variationAmount() : 0.0);
         values.put("grid", flag(r.grid()));
         values.put("individual", flag(r.individual()));

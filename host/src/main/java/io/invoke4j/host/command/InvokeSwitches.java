@@ -23,9 +23,8 @@ final class InvokeSwitches {
      * {@code --prompt}). A name moves from here to a declaration when invoke4j starts reading it.
      */
     static final Set<String> NOT_READ_YET = Set.of(
-            "--prompt", "-tm", "--text_mask", "--init_color", "--invert_mask", "-r", "--inpaint_replace",
-            "--force_outpaint", "--seam_size", "--seam_blur", "--seam_strength", "--seam_steps", "--tile_size",
-            "--use_mps_noise");
+            "--prompt", "-tm", "--text_mask", "--force_outpaint", "--seam_size", "--seam_blur", "--seam_strength",
+            "--seam_steps", "--tile_size", "--use_mps_noise");
 
     private InvokeSwitches() {
     }
@@ -116,8 +115,9 @@ final class InvokeSwitches {
     }
 
     /**
-     * In 2.0.1's order; 2.2.5 moved {@code -M} to a section of its own after {@code -f} and {@code -D} to its
-     * deprecated options. {@code -D} and {@code -c} are {@code !fix}'s canvas tools; their words are checked here
+     * In 2.0.1's order ({@code -I -M --init_color -T -f -D -c}), then what 2.2.5's section of its own for
+     * {@code -M} adds: {@code --invert_mask} (2.1) and {@code -r} (2.0.2). (2.2.5 also moved {@code -D} to its
+     * deprecated options.) {@code -D} and {@code -c} are {@code !fix}'s canvas tools; their words are checked here
      * (InvokeAI asserted on them only once the image was read, or failed on them), and what
      * {@code SwitchCombinationChecks} says about using them outside {@code !fix}.
      */
@@ -127,6 +127,9 @@ final class InvokeSwitches {
                         .help("Path to input image for img2img mode (supersedes width and height)"),
                 Switch.of(ValueType.TEXT, Builder::initMask, "-M", "--init_mask")
                         .help("Path to input mask for inpainting mode (supersedes width and height)"),
+                Switch.of(ValueType.TEXT, Builder::initColor, "--init_color")
+                        .help("Path to reference image for color correction (used for repeated img2img and"
+                                + " inpainting)"),
                 // -F is not InvokeAI's, but its manual gives it as --fit's shortcut; last, so that argparse's
                 // messages name the switch as InvokeAI's did
                 Switch.of(ValueType.FLAG, Builder::fit, "-T", "-fit", "--fit", "-F")
@@ -154,7 +157,15 @@ final class InvokeSwitches {
                                 + " 64 right 64")
                         .require(CanvasWords::isOutcrop, "-c/--outcrop takes DIRECTION PIXELS pairs: each one of"
                                 + " top, left, bottom, right, then a whole number of pixels from 1 to "
-                                + CanvasWords.MAX_OUTCROP_PIXELS));
+                                + CanvasWords.MAX_OUTCROP_PIXELS),
+                Switch.of(ValueType.FLAG, Builder::invertMask, "--invert_mask")
+                        .help("Invert the mask"),
+                Switch.of(ValueType.FLOAT, Builder::inpaintReplace, "-r", "--inpaint_replace")
+                        .help("when inpainting, adjust how aggressively to replace the part of the picture under the"
+                                + " mask, from 0.0 (a gentle merge) to 1.0 (replace entirely)")
+                        // written as "0 <= r <= 1" so that nan is refused too
+                        .require(replace -> 0.0 <= replace && replace <= 1.0,
+                                "inpaint_replace must be between 0.0 and 1.0"));
     }
 
     private static List<Switch<?>> variations() {

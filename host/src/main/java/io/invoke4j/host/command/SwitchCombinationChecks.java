@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * has something to do and that embiggen in a generation has an init image. Switches that InvokeAI ignores where
  * they are given are refused here instead, each in one line: {@code --embiggen_tiles} and
  * {@code --embiggen_strength} in a {@code !fix} without {@code --embiggen}, {@code --embiggen_strength} in a
- * generation without embiggen, and {@code --new_prompt}, {@code -D} and {@code -c} outside {@code !fix} (InvokeAI
- * ignored them there).
+ * generation without embiggen, {@code --new_prompt}, {@code -D} and {@code -c} outside {@code !fix} (InvokeAI
+ * ignored them there), {@code --init_color} in {@code !fix}, and {@code -r} or {@code --invert_mask} without
+ * {@code -I}.
  */
 final class SwitchCombinationChecks {
     private SwitchCombinationChecks() {
@@ -38,6 +39,11 @@ final class SwitchCombinationChecks {
         }
         // InvokeAI ignored a mask without an image and made a txt2img image; a mask alone is surely a mistake
         require(request.initMask() == null || request.initImage() != null, "-M/--init_mask needs -I/--init_img");
+        // both only act on an inpainting mask, which comes with the init image (InvokeAI ignored them otherwise)
+        require(request.inpaintReplace() == null || request.initImage() != null,
+                "-r/--inpaint_replace needs -I/--init_img (and a mask: -M, or transparent areas in the image)");
+        require(!Boolean.TRUE.equals(request.invertMask()) || request.initImage() != null,
+                "--invert_mask needs -I/--init_img (and a mask: -M, or transparent areas in the image)");
         if (Boolean.TRUE.equals(request.fix())) {
             // !fix picks embiggen by --embiggen alone (InvokeAI's do_postprocess)
             require(request.embiggen() != null || request.embiggenTiles() == null && request.embiggenStrength() == null,
@@ -47,6 +53,7 @@ final class SwitchCombinationChecks {
             require(faces || request.upscale() != null || request.embiggen() != null
                             || request.outDirection() != null || request.outcrop() != null,
                     "please provide at least one postprocessing option, such as -G or -U");
+            require(request.initColor() == null, "--init_color is for generating: !fix does not colour-match");
         } else {
             // --embiggen_tiles alone is embiggen at scale 1
             boolean embiggen = request.embiggen() != null || request.embiggenTiles() != null;

@@ -9,7 +9,8 @@ import java.util.Arrays;
 
 /**
  * Image to image and inpainting as InvokeAI runs them, top to bottom: take the encoded prompt, noise the init
- * latents to the level {@code strength} picks, run the sampler over the rest of the schedule (re-imposing the kept
+ * latents to the level {@code strength} picks (and, when inpainting with {@code -r}, move the repainted area toward
+ * fresh noise), run the sampler over the rest of the schedule (re-imposing the kept
  * area before every step when inpainting), decode.
  *
  * <p>The init image is encoded once per command by {@link LatentEncoder} (InvokeAI encodes it before seeding, so
@@ -37,13 +38,18 @@ public final class Img2ImgPipeline {
      *                    earlier pass left it (hires fix draws on from the first pass)
      * @param strength    {@code -f}: how much of the schedule is run again, [0, 1]
      * @param karrasMax   {@code --karras_max}: sigma samplers use karras sigmas below this many steps
+     * @param inpaintReplace {@code -r}: how much of the start latents under the repainted area becomes fresh noise,
+     *                    [0, 1] ({@link InpaintReplace}); only with a mask
      */
     public record Img2ImgParams(Tensor cond, Tensor uncond, Latents initLatents, Latents mask, TorchGenerator generator,
                                 int steps,
-                                double strength, float cfgScale, int karrasMax) {
+                                double strength, float cfgScale, int karrasMax, double inpaintReplace) {
         public Img2ImgParams {
             if (mask != null && !Arrays.equals(mask.shape(), initLatents.shape())) {
                 throw new IllegalArgumentException("the mask " + mask + " does not match the init latents " + initLatents);
+            }
+            if (inpaintReplace != 0.0 && mask == null) {
+                throw new IllegalArgumentException("inpaint_replace acts on the repainted area: it needs a mask");
             }
         }
     }
@@ -68,6 +74,9 @@ public final class Img2ImgPipeline {
         Img2ImgSchedule img2img = Img2ImgSchedule.of(schedule, kind, p.steps(), p.strength(), p.karrasMax());
         TorchGenerator generator = p.generator();
         Latents x = img2img.noisedStart(p.initLatents(), generator);
+        if (p.mask() != null) {
+            InpaintReplace.apply(x, p.mask(), p.inpaintReplace(), generator);
+        }
 
         // 3. denoise; inpainting puts the kept area back to the noised init before every step
         Latents latents = x;

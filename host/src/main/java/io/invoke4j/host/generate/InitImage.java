@@ -22,7 +22,8 @@ import javax.imageio.ImageIO;
  *
  * <p>Inpainting is on when {@code -M} is given (its alpha marks what to keep: 255 keeps, 0 repaints) or when the init
  * image itself has transparent pixels (then its own alpha is the mask). The mask goes through the same resize as
- * the image.
+ * the image. {@code --invert_mask} (InvokeAI 2.1) inverts whichever of the two is the mask, before the resize, so
+ * that the kept and the repainted areas swap everywhere the mask is used (the latent blend and the paste-back).
  *
  * <p>Reads what ImageIO reads: PNG, JPEG, GIF, BMP, TIFF (not WebP, nor CMYK JPEGs).
  */
@@ -92,15 +93,18 @@ public final class InitImage {
      *
      * @param imagePath {@code -I}
      * @param maskPath  {@code -M}, or {@code null}
+     * @param invertMask {@code --invert_mask}: 0 keeps and 255 repaints instead
      * @param messages  InvokeAI's lines about the load, in its order
      * @throws CommandException (one line) when a file is missing or not an image, the mask's size differs from the
-     *                          image's, the mask has no alpha channel, or the work size would be under 64 pixels
+     *                          image's, the mask has no alpha channel, the work size would be under 64 pixels, or
+     *                          {@code invertMask} is set and there is no mask
      */
-    public static InitImage load(Path imagePath, Path maskPath, Sizing sizing, Consumer<String> messages) {
+    public static InitImage load(Path imagePath, Path maskPath, boolean invertMask, Sizing sizing,
+                                 Consumer<String> messages) {
         // both files are read before anything is said, so that a bad -M fails the command cleanly
         Source source = read(imagePath);
         Source mask = maskPath == null ? null : read(maskPath);
-        return of(source, mask, sizing, messages);
+        return of(source, mask, invertMask, sizing, messages);
     }
 
     /**
@@ -115,10 +119,11 @@ public final class InitImage {
         int w = image.getWidth();
         int h = image.getHeight();
         return of(new Source(shownAs, w, h, image.getRGB(0, 0, w, h, null, 0, w), image.getColorModel().hasAlpha()),
-                null, sizing, messages);
+                null, false, sizing, messages);
     }
 
-    private static InitImage of(Source source, Source mask, Sizing sizing, Consumer<String> messages) {
+    private static InitImage of(Source source, Source mask, boolean invertMask, Sizing sizing,
+                                Consumer<String> messages) {
         Path imagePath = source.path();
         Path maskPath = mask == null ? null : mask.path();
         if (mask != null && (mask.width() != source.width() || mask.height() != source.height())) {
@@ -135,6 +140,10 @@ public final class InitImage {
         if (!size.isUsable()) {
             throw new CommandException(imagePath + ": a " + source.width() + "x" + source.height()
                     + " image would be worked at " + size + "; it must come to at least 64x64");
+        }
+        if (invertMask && mask == null && !source.hasTransparency()) {
+            throw new CommandException("--invert_mask: " + imagePath + " has no transparent areas and no -M mask"
+                    + " was given, so there is no mask to invert");
         }
 
         messages.accept(loaded(source));
@@ -154,7 +163,7 @@ public final class InitImage {
                 }
             }
             // InvokeAI builds this mask even when -M replaces it below (its fit messages show)
-            maskAlpha = resized(source, source.channel(24), size, sizing, messages);
+            maskAlpha = resized(source, maskPlane(source, invertMask), size, sizing, messages);
         }
         boolean larger = (long) source.width() * source.height() > (long) sizing.modelWidth() * sizing.modelHeight();
         if (larger && sizing.warnIfLarger()) {
@@ -167,9 +176,20 @@ public final class InitImage {
         int[] blue = resized(source, source.channel(0), size, sizing, null);
         if (mask != null) {
             messages.accept(loaded(mask));
-            maskAlpha = resized(mask, mask.channel(24), size, sizing, messages);
+            maskAlpha = resized(mask, maskPlane(mask, invertMask), size, sizing, messages);
         }
         return new InitImage(rgbImage(red, green, blue, size), maskAlpha, larger);
+    }
+
+    /** The alpha of a mask source, 255 = keep; with {@code --invert_mask}, 255 minus it (Pillow's {@code invert}). */
+    private static int[] maskPlane(Source source, boolean invert) {
+        int[] alpha = source.channel(24);
+        if (invert) {
+            for (int i = 0; i < alpha.length; i++) {
+                alpha[i] = 255 - alpha[i];
+            }
+        }
+        return alpha;
     }
 
     private static String loaded(Source source) {

@@ -46,8 +46,9 @@ public record ImageRecord(
      * @param strength {@code -f}
      * @param origHash sha256 hex of the init image file
      * @param initMask the {@code -M} path, or {@code null}
+     * @param inpaintReplace {@code -r}, 0 when not given
      */
-    public record Img2Img(double strength, String origHash, String initMask) {
+    public record Img2Img(double strength, String origHash, String initMask, double inpaintReplace) {
     }
 
     /**

@@ -77,6 +77,8 @@ final class SdMetadata {
             image.put("init_mask", record.img2img().initMask());
             image.put("strength_steps", record.img2img().strength());
             image.put("orig_hash", record.img2img().origHash());
+            // InvokeAI 2.0.2+
+            image.put("inpaint_replace", record.img2img().inpaintReplace());
         }
         return image;
     }

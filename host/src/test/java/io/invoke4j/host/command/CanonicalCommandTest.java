@@ -190,6 +190,31 @@ class CanonicalCommandTest {
     }
 
     @Test
+    void writesInvertMaskAndInitColorAfterTheMaskThenStrengthThenInpaintReplaceWithItsValue() {
+        // command-language.md §6: -M, --init_color, -f, --inpaint_replace; deviations: --invert_mask is written,
+        // and --inpaint_replace with its value (InvokeAI wrote the bare switch, which does not re-parse)
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -I in.png -A ddim --fit -M mask.png --invert_mask"
+                        + " --init_color ref.png -f 0.75 --inpaint_replace 0.5",
+                CanonicalCommand.format(request("a").sampler("ddim").initImage("in.png").initMask("mask.png")
+                        .fit(true).invertMask(true).initColor("ref.png").strength(0.75).inpaintReplace(0.5).build(),
+                        1));
+    }
+
+    @Test
+    void aZeroInpaintReplaceAndAnUnsetInvertMaskAreNotWritten() {
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -I in.png -A ddim -M m.png -f 0.5",
+                CanonicalCommand.format(request("a").sampler("ddim").initImage("in.png").initMask("m.png")
+                        .invertMask(false).strength(0.5).inpaintReplace(0.0).build(), 1));
+    }
+
+    @Test
+    void writesInitColorAfterTheSamplerWithoutAnInitImage() {
+        // deviation: InvokeAI colour-matched a txt2img image too but did not record --init_color then
+        assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -A k_lms --init_color \"my ref.png\"",
+                CanonicalCommand.format(request("a").initColor("my ref.png").build(), 1));
+    }
+
+    @Test
     void writesStrengthAsPython() {
         assertEquals("\"a\" -s 50 -S 1 -W 512 -H 512 -C 7.5 -I in.png -A k_lms -f 1e-05",
                 CanonicalCommand.format(request("a").initImage("in.png").strength(1e-5).build(), 1));
@@ -369,6 +394,14 @@ class CanonicalCommandTest {
     @Test
     void maskRoundTrips() {
         assertRoundTrip(request("a").initImage("in.png").initMask("mask.png").build());
+    }
+
+    @Test
+    void inpaintingExtrasRoundTrip() {
+        assertRoundTrip(request("a").sampler("ddim").initImage("in.png").initMask("m.png").invertMask(true)
+                .initColor("outputs/img-samples/000001.42.png").strength(0.75).inpaintReplace(0.1 + 0.2).build());
+        assertRoundTrip(request("a").initImage("in.png").inpaintReplace(1.0).build());
+        assertRoundTrip(request("a").initColor("-ref.png").build());
     }
 
     @Test

@@ -298,8 +298,7 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--seam_size 5", "-tm cat", "--prompt x", "--tile_size=16", "--init_color x",
-        "-r 0.5", "--invert_mask"})
+    @ValueSource(strings = {"--seam_size 5", "-tm cat", "--prompt x", "--tile_size=16", "--force_outpaint"})
     void switchInvokeAiHasButInvoke4jNotYetIsUnrecognized(String switchText) {
         assertEquals("unrecognized arguments: " + switchText, error("a cat -s 5 " + switchText));
     }

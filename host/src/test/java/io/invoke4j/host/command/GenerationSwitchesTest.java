@@ -189,6 +189,60 @@ class GenerationSwitchesTest {
         assertEquals("ambiguous option: -fi could match -fit, -f", error("a -fi"));
     }
 
+    @Test
+    void initColorByEachForm() {
+        assertParses(prompt("a").initColor("ref.png"), "a --init_color ref.png");
+        assertParses(prompt("a").initColor("ref.png"), "a --init_c=ref.png");
+        assertParses(prompt("a").initImage("i.png").initColor("my ref.png"), "a -I i.png --init_color \"my ref.png\"");
+        assertEquals("argument --init_color: expected one argument", error("a --init_color"));
+    }
+
+    @Test
+    void initColorIsNotForFix() {
+        assertEquals("--init_color is for generating: !fix does not colour-match",
+                error("!fix x.png -G 0.5 --init_color ref.png"));
+    }
+
+    @Test
+    void invertMaskByEachForm() {
+        assertParses(prompt("a").initImage("i.png").initMask("m.png").invertMask(true),
+                "a -I i.png -M m.png --invert_mask");
+        assertParses(prompt("a").initImage("i.png").invertMask(true), "a -I i.png --inv");
+        assertEquals("argument --invert_mask: ignored explicit argument 'yes'", error("a -I i.png --invert_mask=yes"));
+    }
+
+    @Test
+    void invertMaskNeedsAnImage() {
+        // deviation: InvokeAI ignored it
+        assertEquals("--invert_mask needs -I/--init_img (and a mask: -M, or transparent areas in the image)",
+                error("a --invert_mask"));
+    }
+
+    @Test
+    void inpaintReplaceByEachForm() {
+        assertParses(prompt("a").initImage("i.png").inpaintReplace(0.5), "a -I i.png -r 0.5");
+        assertParses(prompt("a").initImage("i.png").inpaintReplace(0.25), "a -I i.png -r.25");
+        assertParses(prompt("a").initImage("i.png").inpaintReplace(1.0), "a -I i.png --inpaint_replace 1");
+        assertParses(prompt("a").initImage("i.png").inpaintReplace(0.0), "a -I i.png --inp=0");
+    }
+
+    @Test
+    void inpaintReplaceMustBeBetweenZeroAndOne() {
+        // InvokeAI 2.0.2's prompt2image assertion
+        String message = "inpaint_replace must be between 0.0 and 1.0";
+        assertEquals(message, error("a -I i.png -r 1.5"));
+        assertEquals(message, error("a -I i.png -r -0.1"));
+        assertEquals(message, error("a -I i.png -r nan"));
+        assertEquals("argument -r/--inpaint_replace: invalid float value: 'x'", error("a -I i.png -r x"));
+    }
+
+    @Test
+    void inpaintReplaceNeedsAnImage() {
+        // deviation: InvokeAI ignored it
+        assertEquals("-r/--inpaint_replace needs -I/--init_img (and a mask: -M, or transparent areas in the image)",
+                error("a -r 0.5"));
+    }
+
     // --- variations
 
     @Test
@@ -328,13 +382,15 @@ class GenerationSwitchesTest {
 
     @Test
     void newLongNamesShareTheirPrefixes() {
-        assertEquals("ambiguous option: --i could match --iterations, --individual, --init_img, --init_mask",
-                error("a --i 3"));
+        assertEquals("ambiguous option: --i could match --iterations, --individual, --init_img, --init_mask,"
+                + " --init_color, --invert_mask, --inpaint_replace", error("a --i 3"));
         assertEquals("ambiguous option: --w could match --width, --with_variations", error("a --w 5"));
         assertEquals("ambiguous option: --st could match --steps, --strength", error("a --st 5"));
         assertEquals("ambiguous option: --se could match --seed, --seamless, --seamless_axes", error("a --se 5"));
         assertEquals("ambiguous option: --p could match --perlin, --png_compression", error("a --p 5"));
-        assertEquals("ambiguous option: --in could match --individual, --init_img, --init_mask", error("a --in x"));
+        assertEquals("ambiguous option: --in could match --individual, --init_img, --init_mask, --init_color,"
+                + " --invert_mask, --inpaint_replace", error("a --in x"));
+        assertEquals("ambiguous option: --init could match --init_img, --init_mask, --init_color", error("a --init x"));
     }
 
     // --- --karras_max

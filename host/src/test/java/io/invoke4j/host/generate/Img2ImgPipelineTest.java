@@ -107,7 +107,12 @@ class Img2ImgPipelineTest {
     }
 
     private static Img2ImgPipeline.Img2ImgParams params(Latents mask, int steps, double strength) {
-        return new Img2ImgPipeline.Img2ImgParams(hidden(), hidden(), init(), mask, new TorchGenerator(SEED), steps, strength, 7.5f, 30);
+        return params(mask, steps, strength, 0.0);
+    }
+
+    private static Img2ImgPipeline.Img2ImgParams params(Latents mask, int steps, double strength, double replace) {
+        return new Img2ImgPipeline.Img2ImgParams(hidden(), hidden(), init(), mask, new TorchGenerator(SEED), steps,
+                strength, 7.5f, 30, replace);
     }
 
     private static float[] draw(TorchGenerator generator) {
@@ -352,6 +357,87 @@ class Img2ImgPipelineTest {
                 assertEquals(expected, result.latents().data()[i], 1e-6f, "kept [" + i + "]");
             }
         }
+    }
+
+    // --- -r/--inpaint_replace
+
+    /** The DDIM start at t_enc 5 of 10 (timestep 401) from the first draw, before any replace or blend. */
+    private static float[] ddimStart(float[] xT) {
+        float a = SCHEDULE.alphasCumprod()[401];
+        float[] x0 = init().data();
+        float[] x = new float[SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            x[i] = (float) Math.sqrt(a) * x0[i] + (float) Math.sqrt(1f - a) * xT[i];
+        }
+        return x;
+    }
+
+    @Test
+    void inpaintReplaceZeroDrawsNothingAndChangesNothing() {
+        RecordingSampler sampler = new RecordingSampler(ScheduleKind.TIMESTEPS);
+
+        new Img2ImgPipeline(model).generate(params(halfMask(), 10, 0.5, 0.0), sampler, SamplingProgress.NONE);
+
+        TorchGenerator generator = new TorchGenerator(SEED);
+        float[] start = ddimStart(draw(generator));
+        float[] m = halfMask().data();
+        for (int i = 0; i < SIZE; i++) {
+            if (m[i] == 0f) {
+                assertEquals(start[i], sampler.startX[i], "repainted [" + i + "]");
+            }
+        }
+        // the stream goes on with the first blend, then the sampler: no draw for the replace
+        draw(generator);
+        assertArrayEquals(draw(generator), sampler.draws.get(0));
+    }
+
+    @Test
+    void inpaintReplaceOneStartsTheRepaintedAreaFromTheNextDraw() {
+        RecordingSampler sampler = new RecordingSampler(ScheduleKind.TIMESTEPS);
+
+        new Img2ImgPipeline(model).generate(params(halfMask(), 10, 0.5, 1.0), sampler, SamplingProgress.NONE);
+
+        TorchGenerator generator = new TorchGenerator(SEED);
+        float[] start = ddimStart(draw(generator));
+        float[] replacement = draw(generator);
+        float[] blendNoise = draw(generator);
+        float[] m = halfMask().data();
+        float[] x0 = init().data();
+        for (int i = 0; i < SIZE; i++) {
+            if (m[i] == 0f) {
+                assertEquals(replacement[i], sampler.startX[i], "repainted [" + i + "]");
+            } else {
+                // the kept area is blended before the first step as ever, now with the third draw
+                float kept = SCHEDULE.sqrtAlphaCumprod(401) * x0[i] + SCHEDULE.sqrtOneMinusAlphaCumprod(401) * blendNoise[i];
+                assertEquals(kept, sampler.startX[i], "kept [" + i + "]");
+                assertNotEquals(start[i], sampler.startX[i]);
+            }
+        }
+        assertArrayEquals(draw(generator), sampler.draws.get(0));
+    }
+
+    @Test
+    void inpaintReplaceMovesTheRepaintedAreaTowardTheNoiseByR() {
+        RecordingSampler sampler = new RecordingSampler(ScheduleKind.TIMESTEPS);
+
+        new Img2ImgPipeline(model).generate(params(halfMask(), 10, 0.5, 0.3), sampler, SamplingProgress.NONE);
+
+        TorchGenerator generator = new TorchGenerator(SEED);
+        float[] start = ddimStart(draw(generator));
+        float[] noise = draw(generator);
+        float[] m = halfMask().data();
+        for (int i = 0; i < SIZE; i++) {
+            if (m[i] == 0f) {
+                // z*m + (1-m)*((1-r)*z + r*n) with m = 0, in float32
+                float expected = 0.7f * start[i] + 0.3f * noise[i];
+                assertEquals(expected, sampler.startX[i], 1e-6f, "repainted [" + i + "]");
+            }
+        }
+    }
+
+    @Test
+    void inpaintReplaceNeedsAMask() {
+        assertThrows(IllegalArgumentException.class, () -> params(null, 10, 0.5, 0.5));
     }
 
     @Test

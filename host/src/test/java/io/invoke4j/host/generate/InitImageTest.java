@@ -68,7 +68,7 @@ class InitImageTest {
         BufferedImage source = pattern(128, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255);
         Path path = png("a.png", source);
 
-        InitImage image = InitImage.load(path, null, NO_FIT, messages::add);
+        InitImage image = InitImage.load(path, null, false, NO_FIT, messages::add);
 
         assertEquals(128, image.width());
         assertEquals(64, image.height());
@@ -84,7 +84,7 @@ class InitImageTest {
     void otherSizesAreFlooredAndResizedWithPillowsLanczos() throws IOException {
         BufferedImage source = pattern(150, 100, BufferedImage.TYPE_INT_RGB, (x, y) -> 255);
 
-        InitImage image = InitImage.load(png("b.png", source), null, NO_FIT, messages::add);
+        InitImage image = InitImage.load(png("b.png", source), null, false, NO_FIT, messages::add);
 
         // 150 floors to 128, and the height follows the aspect: int(128 / 1.5) = 85 floors to 64
         assertEquals(128, image.width());
@@ -100,7 +100,7 @@ class InitImageTest {
         BufferedImage source = pattern(200, 100, BufferedImage.TYPE_INT_RGB, (x, y) -> 255);
         Path path = png("c.png", source);
 
-        InitImage image = InitImage.load(path, null, new InitImage.Sizing(true, 256, 192, 512, 512, true),
+        InitImage image = InitImage.load(path, null, false, new InitImage.Sizing(true, 256, 192, 512, 512, true),
                 messages::add);
 
         assertEquals(256, image.width());
@@ -116,13 +116,13 @@ class InitImageTest {
     void aLargeImageIsWarnedAboutWhenAsked() throws IOException {
         Path path = png("d.png", pattern(640, 576, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
 
-        InitImage warned = InitImage.load(path, null, NO_FIT, messages::add);
+        InitImage warned = InitImage.load(path, null, false, NO_FIT, messages::add);
         assertTrue(warned.largerThanDefaults());
         assertTrue(messages.contains(
                 ">> This input is larger than your defaults. If you run out of memory, please use a smaller image."));
 
         messages.clear();
-        InitImage.load(path, null, new InitImage.Sizing(false, 512, 512, 512, 512, false), messages::add);
+        InitImage.load(path, null, false, new InitImage.Sizing(false, 512, 512, 512, 512, false), messages::add);
         assertEquals(List.of(">> loaded input image of size 640x576 from " + path), messages);
     }
 
@@ -131,7 +131,7 @@ class InitImageTest {
         // the left half is transparent (repaint), its colours kept
         BufferedImage source = pattern(128, 64, BufferedImage.TYPE_INT_ARGB, (x, y) -> x < 64 ? 0 : 255);
 
-        InitImage image = InitImage.load(png("e.png", source), null, NO_FIT, messages::add);
+        InitImage image = InitImage.load(png("e.png", source), null, false, NO_FIT, messages::add);
 
         assertTrue(image.isInpainting());
         assertTrue(messages.contains(">> Initial image has transparent areas. Will inpaint in these regions."));
@@ -157,7 +157,7 @@ class InitImageTest {
         }
         source.setRGB(40, 0, 0x00ffffff);
 
-        InitImage.load(png("f.png", source), null, NO_FIT, messages::add);
+        InitImage.load(png("f.png", source), null, false, NO_FIT, messages::add);
 
         int at = messages.indexOf(">> WARNING: Colors underneath the transparent region seem to have been erased.");
         assertTrue(at > 0, messages.toString());
@@ -170,7 +170,7 @@ class InitImageTest {
     @Test
     void anOpaqueAlphaChannelIsNotInpainting() throws IOException {
         InitImage image = InitImage.load(png("g.png", pattern(64, 64, BufferedImage.TYPE_INT_ARGB, (x, y) -> 255)),
-                null, NO_FIT, messages::add);
+                null, false, NO_FIT, messages::add);
         assertFalse(image.isInpainting());
     }
 
@@ -180,7 +180,7 @@ class InitImageTest {
         // alpha varies everywhere, so the resize and the 8x+4 sampling both show
         Path mask = png("h-mask.png", pattern(150, 100, BufferedImage.TYPE_INT_ARGB, (x, y) -> (x * 3 + y * 5) % 256));
 
-        InitImage image = InitImage.load(init, mask, NO_FIT, messages::add);
+        InitImage image = InitImage.load(init, mask, false, NO_FIT, messages::add);
 
         assertTrue(image.isInpainting());
         int[] alpha = new int[150 * 100];
@@ -204,11 +204,55 @@ class InitImageTest {
     }
 
     @Test
+    void invertMaskSwapsTheKeptAndTheRepaintedAreasOfTheMaskFile() throws IOException {
+        Path init = png("inv.png", pattern(64, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
+        // transparent (repaint) on the left, opaque (keep) on the right, a ramp in the middle
+        Path mask = png("inv-mask.png", pattern(64, 64, BufferedImage.TYPE_INT_ARGB,
+                (x, y) -> Math.min(255, Math.max(0, (x - 24) * 16))));
+
+        int[] plain = InitImage.load(init, mask, false, NO_FIT, messages::add).maskAlpha().orElseThrow();
+        InitImage inverted = InitImage.load(init, mask, true, NO_FIT, messages::add);
+
+        int[] swapped = inverted.maskAlpha().orElseThrow();
+        for (int i = 0; i < plain.length; i++) {
+            assertEquals(255 - plain[i], swapped[i], "pixel " + i);
+        }
+        assertEquals(255, swapped[0], "the transparent left is kept");
+        assertEquals(0, swapped[63], "the opaque right is repainted");
+        float[] latent = inverted.latentMask().orElseThrow().data();
+        assertEquals(1f, latent[0]);
+        assertEquals(0f, latent[7]);
+    }
+
+    @Test
+    void invertMaskInvertsTheInitImagesOwnTransparency() throws IOException {
+        Path init = png("inv-own.png", pattern(64, 64, BufferedImage.TYPE_INT_ARGB, (x, y) -> x < 32 ? 0 : 255));
+
+        InitImage inverted = InitImage.load(init, null, true, NO_FIT, messages::add);
+
+        assertTrue(inverted.isInpainting());
+        int[] alpha = inverted.maskAlpha().orElseThrow();
+        assertEquals(255, alpha[0]);
+        assertEquals(0, alpha[63]);
+    }
+
+    @Test
+    void invertMaskWithoutAMaskIsOneLine() throws IOException {
+        Path init = png("inv-none.png", pattern(64, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
+
+        CommandException e = assertThrows(CommandException.class,
+                () -> InitImage.load(init, null, true, NO_FIT, messages::add));
+
+        assertEquals("--invert_mask: " + init + " has no transparent areas and no -M mask was given, so there is no"
+                + " mask to invert", e.getMessage());
+    }
+
+    @Test
     void aMaskOfAnotherSizeIsOneLine() throws IOException {
         Path init = png("i.png", pattern(128, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
         Path mask = png("i-mask.png", pattern(64, 64, BufferedImage.TYPE_INT_ARGB, (x, y) -> 0));
 
-        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(init, mask, NO_FIT, messages::add));
+        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(init, mask, false, NO_FIT, messages::add));
 
         assertEquals(mask + ": the mask is 64x64 but the init image is 128x64; they must be the same size", e.getMessage());
         assertTrue(messages.isEmpty());
@@ -219,7 +263,7 @@ class InitImageTest {
         Path init = png("j.png", pattern(64, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
         Path mask = png("j-mask.png", pattern(64, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
 
-        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(init, mask, NO_FIT, messages::add));
+        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(init, mask, false, NO_FIT, messages::add));
 
         assertEquals(1, e.getMessage().lines().count());
         assertTrue(e.getMessage().startsWith(mask + ": "), e.getMessage());
@@ -228,30 +272,30 @@ class InitImageTest {
     @Test
     void aMissingFileIsInvokeAisOneLine() {
         Path missing = temp.resolve("nope.png");
-        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(missing, null, NO_FIT, messages::add));
+        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(missing, null, false, NO_FIT, messages::add));
         assertEquals(">> " + missing + ": File not found", e.getMessage());
 
         CommandException maskMissing = assertThrows(CommandException.class,
                 () -> InitImage.load(png("k.png", pattern(64, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255)),
-                        missing, NO_FIT, messages::add));
+                        missing, false, NO_FIT, messages::add));
         assertEquals(">> " + missing + ": File not found", maskMissing.getMessage());
     }
 
     @Test
     void aFileThatIsNoImageIsOneLine() throws IOException {
         Path text = Files.writeString(temp.resolve("notes.png"), "not a picture");
-        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(text, null, NO_FIT, messages::add));
+        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(text, null, false, NO_FIT, messages::add));
         assertEquals(text + ": not an image InvokeAI can read", e.getMessage());
 
         CommandException directory = assertThrows(CommandException.class,
-                () -> InitImage.load(temp, null, NO_FIT, messages::add));
+                () -> InitImage.load(temp, null, false, NO_FIT, messages::add));
         assertEquals(temp + ": not an image InvokeAI can read", directory.getMessage());
     }
 
     @Test
     void anImageTooSmallToWorkOnIsOneLine() throws IOException {
         Path tiny = png("l.png", pattern(50, 80, BufferedImage.TYPE_INT_RGB, (x, y) -> 255));
-        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(tiny, null, NO_FIT, messages::add));
+        CommandException e = assertThrows(CommandException.class, () -> InitImage.load(tiny, null, false, NO_FIT, messages::add));
         assertEquals(1, e.getMessage().lines().count());
         assertTrue(e.getMessage().startsWith(tiny + ": "));
     }
@@ -261,7 +305,7 @@ class InitImageTest {
         BufferedImage source = pattern(128, 64, BufferedImage.TYPE_INT_RGB, (x, y) -> 255);
         Path jpeg = Files.write(temp.resolve("m.jpg"), ExifOrientationTest.jpegWithOrientation(source, 6));
 
-        InitImage image = InitImage.load(jpeg, null, NO_FIT, messages::add);
+        InitImage image = InitImage.load(jpeg, null, false, NO_FIT, messages::add);
 
         // rotated 90 degrees clockwise: 64 wide, 128 high
         assertEquals(64, image.width());
@@ -275,7 +319,7 @@ class InitImageTest {
         grey.getRaster().setSample(3, 5, 0, 128);
         grey.getRaster().setSample(4, 5, 0, 37);
 
-        InitImage image = InitImage.load(png("n.png", grey), null, NO_FIT, messages::add);
+        InitImage image = InitImage.load(png("n.png", grey), null, false, NO_FIT, messages::add);
 
         assertEquals(0x808080, image.image().getRGB(3, 5) & 0xffffff);
         assertEquals(0x252525, image.image().getRGB(4, 5) & 0xffffff);
@@ -285,7 +329,7 @@ class InitImageTest {
     void sixteenBitImagesKeepTheHighByte() throws IOException {
         BufferedImage wide = new BufferedImage(64, 64, BufferedImage.TYPE_USHORT_GRAY);
         wide.getRaster().setSample(0, 0, 0, 0x80ff);
-        InitImage image = InitImage.load(png("o.png", wide), null, NO_FIT, messages::add);
+        InitImage image = InitImage.load(png("o.png", wide), null, false, NO_FIT, messages::add);
         assertEquals(0x808080, image.image().getRGB(0, 0) & 0xffffff);
     }
 }

@@ -14,7 +14,8 @@ import org.jline.reader.ParsedLine;
  * Tab completion at {@code invoke>}, after InvokeAI's completer: the {@code !} commands at the start of a line,
  * model names after {@code !switch}, {@code !edit_model} and {@code !del_model}, folders after
  * {@code !import_model}, file paths after {@code !replay}, image paths after {@code !fetch} and {@code !fix} and
- * after {@code -I} and {@code -M} (also written together, {@code -I./pa}, or as {@code --init_img=./pa}), sampler
+ * after {@code -I}, {@code -M} and {@code --init_color} (also written together, {@code -I./pa}, or as
+ * {@code --init_img=./pa}), sampler
  * names after {@code -A}, {@code -m}, {@code --sampler} (also {@code -Ak_} and {@code --sampler=k_}), and the
  * switches' short and long names for any other word that starts with {@code -}. Prompt words get nothing.
  *
@@ -23,8 +24,9 @@ import org.jline.reader.ParsedLine;
  */
 final class InvokeCompleter implements Completer {
     private static final Set<String> SAMPLER_SWITCHES = Set.of("-A", "-m", "--sampler");
-    private static final Set<String> PATH_SWITCHES = Set.of("-I", "--init_img", "-M", "--init_mask");
-    private static final List<String> ATTACHED_PATH_SWITCHES = List.of("-I", "-M", "--init_img=", "--init_mask=");
+    private static final Set<String> PATH_SWITCHES = Set.of("-I", "--init_img", "-M", "--init_mask", "--init_color");
+    private static final List<String> ATTACHED_PATH_SWITCHES = List.of("-I", "-M", "--init_img=", "--init_mask=",
+            "--init_color=");
     private static final List<String> ATTACHED_SAMPLER_SWITCHES = List.of("-A", "-m", "--sampler=");
     private static final Set<String> PATH_COMMANDS = Set.of("!fetch", "!fix");
     private static final Set<String> MODEL_COMMANDS = Set.of("!switch", "!edit_model", "!del_model");

@@ -105,6 +105,9 @@ class InvokeCompleterTest {
         assertEquals(List.of("./test-pictures/zebra.jpg"), complete("a zebra -I ./test-pictures/z"));
         assertEquals(List.of("./test-pictures/madonna.png", "./test-pictures/man_with_eagle/"),
                 complete("a zebra -M ./test-pictures/ma"));
+        assertEquals(List.of("./test-pictures/zebra.jpg"), complete("a zebra --init_color ./test-pictures/z"));
+        assertEquals(List.of("--init_color=./test-pictures/zebra.jpg"),
+                complete("a zebra --init_color=./test-pictures/z"));
         assertEquals(List.of("test-pictures/"), complete("!fetch test-p"));
         assertEquals(List.of("test-pictures/bad-sketch.png"), complete("!fix test-pictures/b"));
     }

@@ -24,7 +24,7 @@ final class InvokeSwitches {
      */
     static final Set<String> NOT_READ_YET = Set.of(
             "--prompt", "-tm", "--text_mask", "--force_outpaint", "--seam_size", "--seam_blur", "--seam_strength",
-            "--seam_steps", "--tile_size", "--use_mps_noise");
+            "--seam_steps", "--tile_size");
 
     private InvokeSwitches() {
     }
@@ -242,6 +242,11 @@ final class InvokeSwitches {
                 Switch.of(ValueType.FLAG, Builder::seamless, "--seamless")
                         .help("Change the model to seamless tiling (circular) mode"),
                 Switch.of(ValueType.AXES, Builder::seamlessAxes, "--seamless_axes")
-                        .help("Specify which axes to use circular convolution on: x, y or x,y (default)."));
+                        .help("Specify which axes to use circular convolution on: x, y or x,y (default)."),
+                // InvokeAI 2.1's switch asks for noise drawn on the CPU whatever the device; invoke4j never draws it
+                // anywhere else, so the switch holds already and a line that carries it still runs
+                Switch.of(ValueType.FLAG, (request, present) -> { }, "--use_mps_noise")
+                        .help("Draw the noise on the CPU (always so here: a seed gives the same image on every"
+                                + " device)"));
     }
 }

@@ -58,6 +58,12 @@ class CommandParserTest {
     }
 
     @Test
+    void takesUseMpsNoiseAsAlreadyTrueSinceNoiseIsAlwaysTheCpus() {
+        // InvokeAI 2.1's --use_mps_noise forces CPU noise; invoke4j draws no other, so the line runs unchanged
+        assertParses(prompt("a cat").steps(20), "a cat -s 20 --use_mps_noise");
+    }
+
+    @Test
     void readsValuesAttachedToShortNames() {
         // command-language.md §3.3
         assertParses(prompt("").steps(150).seed(123L).iterations(2).width(640).height(480).cfgScale(7.5)

@@ -26,7 +26,7 @@ class HelpTextTest {
                 + " [-ft FACETOOL] [-G FACETOOL_STRENGTH] [-cf CODEFORMER_FIDELITY] [-U UPSCALE [UPSCALE ...]]"
                 + " [--save_original] [--embiggen EMBIGGEN [EMBIGGEN ...]]"
                 + " [--embiggen_tiles EMBIGGEN_TILES [EMBIGGEN_TILES ...]] [--embiggen_strength EMBIGGEN_STRENGTH]"
-                + " [--seamless] [--seamless_axes SEAMLESS_AXES]", lines().get(0));
+                + " [--seamless] [--seamless_axes SEAMLESS_AXES] [--use_mps_noise]", lines().get(0));
     }
 
     @Test
@@ -198,7 +198,9 @@ class HelpTextTest {
                 + "  --seamless            Change the model to seamless tiling (circular) mode\n"
                 + "  --seamless_axes SEAMLESS_AXES\n"
                 + "                        Specify which axes to use circular convolution on: x,\n"
-                + "                        y or x,y (default).\n"), help);
+                + "                        y or x,y (default).\n"
+                + "  --use_mps_noise       Draw the noise on the CPU (always so here: a seed\n"
+                + "                        gives the same image on every device)\n"), help);
     }
 
     @Test

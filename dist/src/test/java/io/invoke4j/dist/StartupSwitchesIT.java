@@ -140,6 +140,29 @@ class StartupSwitchesIT {
     }
 
     @Test
+    void theInitFileInHomeGivesSwitchesTheCommandLineOverrides() throws Exception {
+        Path home = Files.createDirectories(work.resolve("home"));
+        Path init = home.resolve(".invokeai");
+        Files.writeString(init, "# InvokeAI 2.1.3's file of start-up switches\n-s 1 -W 64 -H 64\n--outdir \"from init\"\n");
+        Launcher.Run run = Launcher.run(Launcher.dist(), java.util.Map.of("HOME", home.toString()), work,
+                "cat -S 3\n", "invoke", "-s", "2");
+        assertEquals(0, run.exitCode(), run::all);
+        assertContains(run.stdout(), ">> Initialization file " + init + " found. Loading...\n");
+        assertEquals("\"cat\" -s 2 -S 3 -W 64 -H 64 -C 7.5 -A k_lms",
+                PngText.read(work.resolve("from init/000001.3.png")).get("Dream"), "the file's size and folder, -s 2 from the line");
+
+        Launcher.Run none = Launcher.run(Launcher.dist(), java.util.Map.of("HOME", work.resolve("nobody").toString()),
+                work, "", "invoke", "-o", "out");
+        assertContains(none.stdout(), ">> Initialization file " + work.resolve("nobody/.invokeai")
+                + " not found. Applying default settings...\n");
+
+        Files.writeString(init, "--sampler k_nope --bogus\n");
+        Launcher.Run bad = Launcher.run(Launcher.dist(), java.util.Map.of("HOME", home.toString()), work, "", "invoke");
+        assertEquals(2, bad.exitCode(), bad::all);
+        assertEquals("invoke: error: " + init + ": Unknown option: '--bogus'", bad.stderr().strip());
+    }
+
+    @Test
     void fnformatNamesAndZPacksTheFilesTheLineWinningOverStartUp() throws Exception {
         String cat = "cat " + SMALL + " -S 3";
         Launcher.Run run = invoke(cat + "\n"

@@ -11,7 +11,6 @@ import io.invoke4j.host.postprocess.PostprocessModels;
 import io.invoke4j.host.postprocess.Postprocessor;
 import io.invoke4j.host.bench.SessionTimings;
 import io.invoke4j.host.config.ConfigException;
-import io.invoke4j.host.config.ConfigException;
 import io.invoke4j.host.config.ModelEntry;
 import io.invoke4j.host.model.ModelCache;
 import io.invoke4j.host.generate.SessionWrapper;
@@ -20,6 +19,8 @@ import io.invoke4j.host.plugins.Plugins;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -35,17 +36,44 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * The start-up switches as argparse reads them: abbreviations allowed, and a switch given twice takes its last
+     * value, so that the command line overrides the init file.
+     */
+    private static CommandLine startupLine(StartupOptions options) {
+        return new CommandLine(options).setAbbreviatedOptionsAllowed(true).setOverwrittenOptionsAllowed(true);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
     /** Runs invoke4j and returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, InitFile.inHome(System.getenv(), System.getProperty("user.home")), out, err);
+    }
+
+    /** Runs invoke4j with the switches of {@code initFile} before {@code args}, and returns the exit status. */
+    static int run(String[] args, InitFile initFile, PrintStream out, PrintStream err) {
+        List<String> fromFile;
+        try {
+            fromFile = initFile.switches();
+            // checked alone first, so that a fault in the file is not blamed on the command line
+            startupLine(new StartupOptions()).parseArgs(fromFile.toArray(String[]::new));
+        } catch (ConfigException e) {
+            err.println("** " + e.getMessage() + ". Aborting.");
+            return EXIT_STARTUP;
+        } catch (CommandLine.ParameterException e) {
+            err.println("invoke: error: " + initFile.path() + ": " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        List<String> all = new ArrayList<>(fromFile);
+        all.addAll(List.of(args));
         StartupOptions options = new StartupOptions();
-        CommandLine cli = new CommandLine(options).setAbbreviatedOptionsAllowed(true);
+        CommandLine cli = startupLine(options);
         boolean precisionGiven;
         try {
-            precisionGiven = cli.parseArgs(args).hasMatchedOption("--precision");
+            precisionGiven = cli.parseArgs(all.toArray(String[]::new)).hasMatchedOption("--precision");
             options.check(cli);
         } catch (CommandLine.ParameterException e) {
             err.println("invoke: error: " + e.getMessage() + " (see --help)");
@@ -55,6 +83,7 @@ public final class Main {
             cli.usage(out);
             return 0;
         }
+        out.println(initFile.notice());
         if (options.fromFile != null && !"-".equals(options.fromFile) && !Files.isRegularFile(Path.of(options.fromFile))) {
             err.println(options.fromFile + " not found. Aborting.");
             return EXIT_STARTUP;

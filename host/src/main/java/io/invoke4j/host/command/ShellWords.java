@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>{@link #quoted} and {@link #doubleQuoted} go the other way, for the canonical command.
  */
-final class ShellWords {
+public final class ShellWords {
     private static final String WHITESPACE = " \t\r\n";
     private static final char COMMENT = '#';
     private static final char ESCAPE = '\\';
@@ -28,7 +28,7 @@ final class ShellWords {
     /**
      * @throws CommandException {@code No closing quotation} or {@code No escaped character} (shlex's messages)
      */
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean quoted = false; // a word that had quotes is a word even when empty

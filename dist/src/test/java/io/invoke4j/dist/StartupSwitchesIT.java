@@ -43,7 +43,7 @@ class StartupSwitchesIT {
                 "--gfpgan_dir", "--gfpgan_model_path", "--device", "--free_gpu_mem", "--precision", "--weights",
                 "--laion400m", "--fnformat", "--png_compression", "--steps", "--width", "--height", "--cfg_scale",
                 "--strength", "--fit", "--no-fit", "--no-grid", "--karras_max", "--max_loaded_models", "-o", "-p", "-F",
-                "-n", "-g", "-A", "-d", "-l", "-z", "-s", "-W", "-H", "-C", "-f", "-T")) {
+                "-n", "-g", "-A", "-d", "-l", "-z", "-s", "-W", "-H", "-C", "-f", "-T", "--version", "-V")) {
             assertContains(run.stdout(), option);
         }
     }
@@ -137,6 +137,14 @@ class StartupSwitchesIT {
         Launcher.Run bad = invoke("", "-C", "1");
         assertEquals(2, bad.exitCode(), bad::all);
         assertEquals("invoke: error: CFG_Scale (-C) must be >1.0 (see --help)", bad.stderr().strip());
+    }
+
+    @Test
+    void versionPrintsTheBuildsVersionAndExits() throws Exception {
+        Launcher.Run run = invoke("", "--version");
+        assertEquals(0, run.exitCode(), run::all);
+        assertTrue(run.stdout().matches("invoke4j \\d+\\.\\d+\\.\\d+\\S*, the InvokeAI 2\\.2\\.5 command line\\n"), run.stdout());
+        assertEquals(run.stdout(), invoke("", "-V").stdout());
     }
 
     @Test

@@ -83,6 +83,10 @@ public final class Main {
             cli.usage(out);
             return 0;
         }
+        if (options.version) {
+            cli.printVersionHelp(out);
+            return 0;
+        }
         out.println(initFile.notice());
         if (options.fromFile != null && !"-".equals(options.fromFile) && !Files.isRegularFile(Path.of(options.fromFile))) {
             err.println(options.fromFile + " not found. Aborting.");

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
  * line instead of failing when the first image is saved.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = false, sortOptions = false,
+        versionProvider = StartupOptions.Version.class,
         description = "The InvokeAI 2.x invoke> command line, in Java: generate images with Stable Diffusion.")
 public final class StartupOptions {
 
@@ -162,6 +163,23 @@ public final class StartupOptions {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Show the version and exit.")
+    boolean version;
+
+    /** {@code --version}: this build's version, and the InvokeAI release whose command line it follows. */
+    static final class Version implements CommandLine.IVersionProvider {
+        /** The InvokeAI release whose numbers and formats invoke4j follows. */
+        static final String FOLLOWS = "InvokeAI 2.2.5";
+
+        @Override
+        public String[] getVersion() {
+            String version = StartupOptions.class.getPackage().getImplementationVersion();
+            // run from target/classes (the IDE, development mode) there is no jar manifest to read it from
+            return new String[] {"invoke4j " + (version == null ? "(development build)" : version)
+                    + ", the " + FOLLOWS + " command line"};
+        }
+    }
 
     /**
      * The checks a command line makes of the same values, made of the start-up defaults too, so that a bad default

@@ -94,4 +94,13 @@ class StartupOptionsTest {
         assertEquals("img2img and inpaint strength can only work with 0.0 < strength < 1.0", checkError("-f", "1.0"));
         assertEquals("--karras_max must be at least 0", checkError("--karras_max", "-1"));
     }
+
+    @Test
+    void versionNamesTheBuildAndTheInvokeAiReleaseItFollows() {
+        assertTrue(parse("-V").version);
+        assertTrue(parse("--version").version);
+        // from target/classes: no manifest, so no version number
+        assertEquals("invoke4j (development build), the InvokeAI 2.2.5 command line",
+                new StartupOptions.Version().getVersion()[0]);
+    }
 }

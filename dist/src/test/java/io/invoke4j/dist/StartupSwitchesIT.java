@@ -124,11 +124,15 @@ class StartupSwitchesIT {
 
     @Test
     void commandDefaultsAtStartUpAreRecordedAndTheLineWins() throws Exception {
-        Launcher.Run run = invoke("cat -S 3\ncat -S 3 -s 1 -C 9 --karras_max 5\n",
+        Launcher.Run run = invoke("cat -S 3\ncat -S 3 -s 1 -C 9 --karras_max 5\n!switch tiny-sd-fp16\n!models\n",
                 "-s", "2", "-W", "64", "-H", "64", "-C", "3", "--karras_max", "0", "--max_loaded_models", "1", "-o", "out");
         assertEquals(0, run.exitCode(), run::all);
         assertContains(run.stdout(), ">> Ksampler using model noise schedule (steps >= 0)");
         assertContains(run.stdout(), ">> Ksampler using karras noise schedule (steps < 5)");
+        // --max_loaded_models 1: the model switched away from is closed, not kept in the cache
+        assertContains(run.stdout(), ">> Unloading tiny-sd to free memory\n");
+        assertContains(run.stdout(), String.format("%-25s %10s  ", "tiny-sd", "not loaded"));
+        assertContains(run.stdout(), String.format("%-25s %10s  ", "tiny-sd-fp16", "active"));
         Path out = work.resolve("out");
         assertEquals("\"cat\" -s 2 -S 3 -W 64 -H 64 -C 3.0 -A k_lms", PngText.read(out.resolve("000001.3.png")).get("Dream"));
         assertEquals("\"cat\" -s 1 -S 3 -W 64 -H 64 -C 9.0 --karras_max 5 -A k_lms",
